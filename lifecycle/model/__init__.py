@@ -1,0 +1,11 @@
+"""The project document as pydantic models: the single source of truth for every view."""
+
+from .base import Row, Section, StageGate
+from .choices import *  # noqa: F403  (the closed answers are part of the model's public vocabulary)
+from .data import Data, DataSource, Feature
+from .deployment import Deployment, LaunchCriterion
+from .fields import LONG_TEXT_MAX, SHORT_TEXT_MAX, TABLE_ROWS_MAX, Choice
+from .modeling import EvaluationMetric, Modeling, UndesirableBehaviour
+from .monitoring import Monitoring, MonitoringSignal
+from .problem_framing import BusinessMetric, Heuristic, ProblemFraming
+from .project import FORMAT_VERSION, Project, ProjectInfo

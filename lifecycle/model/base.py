@@ -1,0 +1,39 @@
+"""Shared base classes for the project document."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pydantic import BaseModel, ConfigDict
+
+from .choices import DeliverableStatus, GateDecision
+from .fields import answer, text
+
+
+class Section(BaseModel):
+    """A part of the project file. Unknown keys are refused so a typo is reported, not silently dropped."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, str_strip_whitespace=False)
+
+
+class Row(Section):
+    """One row of a table answer (a metric, a data source, a feature, a signal)."""
+
+
+class StageGate(Section):
+    """The critical decision that closes a phase and the state of the phase's deliverable.
+
+    What the decision and deliverable *are* is declared per phase in ``lifecycle.phases``;
+    this holds the team's answer.
+    """
+
+    decision: GateDecision | None = answer(
+        "Gate decision", "The call the team makes at the end of this phase.", required=True
+    )
+    rationale: str = text("Why", "The evidence behind the decision, in a sentence or two.", required=True, long=True)
+    decided_by: str = text("Decided by", "Who made or signed the decision.", required=True)
+    decided_on: date | None = answer("Decided on", "Date of the decision.")
+    deliverable_status: DeliverableStatus | None = answer(
+        "Deliverable status", "Where this phase's deliverable stands.", required=True
+    )
+    deliverable_location: str = text("Where the deliverable lives", "A link or path to the document.")

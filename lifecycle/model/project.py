@@ -1,0 +1,39 @@
+"""The project document: one file holds a whole lifecycle plan."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from .base import Section
+from .data import Data
+from .deployment import Deployment
+from .fields import text
+from .modeling import Modeling
+from .monitoring import Monitoring
+from .problem_framing import ProblemFraming
+
+FORMAT_VERSION = 1
+
+
+class ProjectInfo(Section):
+    name: str = text("Project name", "A short name the team uses.", required=True)
+    summary: str = text("One-line summary", "What the model does, for whom.", long=True)
+    owner: str = text("Project owner", "The accountable product or ML lead.", required=True)
+    team: str = text("Team", "Who works on it.")
+    business_unit: str = text("Business unit", "")
+
+
+class Project(Section):
+    """A machine-learning project's lifecycle plan, phase by phase."""
+
+    format_version: Literal[1] = Field(
+        default=FORMAT_VERSION, description="Version of the Lifecycle Workbook file format."
+    )
+    info: ProjectInfo = Field(default_factory=ProjectInfo)
+    problem_framing: ProblemFraming = Field(default_factory=ProblemFraming)
+    data: Data = Field(default_factory=Data)
+    modeling: Modeling = Field(default_factory=Modeling)
+    deployment: Deployment = Field(default_factory=Deployment)
+    monitoring: Monitoring = Field(default_factory=Monitoring)
