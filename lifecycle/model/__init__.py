@@ -8,4 +8,4 @@ from .fields import LONG_TEXT_MAX, SHORT_TEXT_MAX, TABLE_ROWS_MAX, Choice
 from .modeling import EvaluationMetric, Modeling, UndesirableBehaviour
 from .monitoring import Monitoring, MonitoringSignal
 from .problem_framing import BusinessMetric, Heuristic, ProblemFraming
-from .project import FORMAT_VERSION, Project, ProjectInfo
+from .project import FORMAT_VERSION, AcceptedFinding, Project, ProjectInfo

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Literal
 
 from pydantic import Field
@@ -9,7 +10,8 @@ from pydantic import Field
 from .base import Section
 from .data import Data
 from .deployment import Deployment
-from .fields import text
+from .base import Row
+from .fields import answer, many, text
 from .modeling import Modeling
 from .monitoring import Monitoring
 from .problem_framing import ProblemFraming
@@ -25,6 +27,16 @@ class ProjectInfo(Section):
     business_unit: str = text("Business unit", "")
 
 
+class AcceptedFinding(Row):
+    """A check finding the team has accepted on purpose, with the reason on record."""
+
+    check_id: str = text("Check", "Id of the check, e.g. 'MON-001'.", required=True)
+    subject: str = text("Subject", "The feature, metric or source the finding is about; empty for the whole project.")
+    reason: str = text("Reason", "Why the team accepts this risk.", required=True, long=True)
+    accepted_by: str = text("Accepted by", "", required=True)
+    accepted_on: date | None = answer("Accepted on", "")
+
+
 class Project(Section):
     """A machine-learning project's lifecycle plan, phase by phase."""
 
@@ -37,3 +49,6 @@ class Project(Section):
     modeling: Modeling = Field(default_factory=Modeling)
     deployment: Deployment = Field(default_factory=Deployment)
     monitoring: Monitoring = Field(default_factory=Monitoring)
+    accepted_findings: list[AcceptedFinding] = many(
+        "Accepted findings", "Check findings the team accepts, each with a written reason."
+    )
