@@ -1,0 +1,32 @@
+import streamlit as st
+
+from lifecycle.charts import completeness_figure
+from lifecycle.completeness import project_progress
+from lifecycle.model import ProjectInfo
+from ui import state
+from ui.forms import render_section
+from ui.nav import phase_page
+from ui.project_files import render_open_save, render_pending_replace, render_samples
+
+st.title("Lifecycle Workbook")
+st.caption(
+    "Map a machine-learning project from problem framing to production monitoring, one phase at a time. "
+    "Start from a practice scenario or a blank project; your answers stay while you move between pages."
+)
+
+render_pending_replace()
+render_samples()
+
+st.subheader("About this project", divider="gray")
+render_section(ProjectInfo, ("info",), groups=False)
+
+progress = project_progress(state.project())
+st.plotly_chart(completeness_figure(progress), key="completeness-chart")
+for item in progress:
+    st.page_link(
+        phase_page(item.phase),
+        label=f"{item.phase.number}. {item.phase.title}: {item.answered} of {item.required} gate answers",
+        icon=":material/check_circle:" if item.ratio == 1 else ":material/radio_button_unchecked:",
+    )
+
+render_open_save()

@@ -1,0 +1,3 @@
+from ui.phase_page import render_phase_page
+
+render_phase_page("modeling")

@@ -1,0 +1,37 @@
+"""Page registry and the previous/next walk through the phases."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from lifecycle.phases import PHASES, Phase
+
+HOME = "pages/home.py"
+
+
+def phase_page(phase: Phase) -> str:
+    return f"pages/{phase.key}.py"
+
+
+def pages() -> list[st.Page]:
+    # url_path stays the file stem: AppTest's switch_page relies on it.
+    return [st.Page(HOME, title="Overview", icon=":material/dashboard:", default=True)] + [
+        st.Page(phase_page(p), title=f"{p.number}. {p.title}", icon=":material/edit_note:") for p in PHASES
+    ]
+
+
+def previous_next(phase: Phase) -> None:
+    index = PHASES.index(phase)
+    left, right = st.columns(2)
+    with left:
+        if index == 0:
+            st.page_link(HOME, label="Back to the overview", icon=":material/arrow_back:")
+        else:
+            before = PHASES[index - 1]
+            st.page_link(phase_page(before), label=f"Previous: {before.title}", icon=":material/arrow_back:")
+    with right:
+        if index + 1 < len(PHASES):
+            after = PHASES[index + 1]
+            st.page_link(phase_page(after), label=f"Next: {after.title}", icon=":material/arrow_forward:")
+        else:
+            st.page_link(HOME, label="Done: back to the overview", icon=":material/check:")
