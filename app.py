@@ -3,7 +3,7 @@
 import streamlit as st
 
 from lifecycle.completeness import project_progress
-from ui import nav, state
+from ui import nav, router, state
 from ui.text import plain
 
 st.set_page_config(page_title="Lifecycle Workbook", page_icon=":material/account_tree:", layout="wide")
@@ -22,4 +22,5 @@ notice = state.take_notice()
 if notice:
     st.toast(plain(notice), icon=":material/folder_open:")
 
+router.mark_routed()
 page.run()

@@ -3,11 +3,12 @@ import streamlit as st
 from lifecycle.charts import completeness_figure
 from lifecycle.completeness import project_progress
 from lifecycle.model import ProjectInfo
-from ui import state
+from ui import router, state
 from ui.forms import render_section
 from ui.nav import phase_page
 from ui.project_files import render_open_save, render_pending_replace, render_samples
 
+router.require_router()
 st.title("Lifecycle Workbook")
 st.caption(
     "Map a machine-learning project from problem framing to production monitoring, one phase at a time. "

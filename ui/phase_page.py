@@ -8,12 +8,13 @@ from lifecycle.completeness import phase_progress
 from lifecycle.model import StageGate
 from lifecycle.phases import PHASES_BY_KEY
 
-from . import state
+from . import router, state
 from .forms import render_section
 from .nav import previous_next
 
 
 def render_phase_page(key: str) -> None:
+    router.require_router()
     phase = PHASES_BY_KEY[key]
     st.title(f"{phase.number}. {phase.title}")
     st.caption(phase.purpose)
