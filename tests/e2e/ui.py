@@ -1,0 +1,74 @@
+"""Small helpers that act on the app the way a person does."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+from playwright.sync_api import Locator, Page
+
+from .harness import wait_for_app
+
+HEADER_HEIGHT = ROW_HEIGHT = 35  # st.data_editor's default header and row heights, in CSS pixels
+FIRST_COLUMN_X = 60  # past the row-marker column of an editor that can add rows
+
+
+def go_to(page: Page, title: str) -> None:
+    """Follow a sidebar link and wait for that page's title."""
+    page.locator("[data-testid='stSidebarNav']").get_by_role("link", name=title).click()
+    wait_for_app(page)
+    heading = "Lifecycle Workbook" if title == "Overview" else title
+    page.get_by_role("heading", name=heading).first.wait_for()
+
+
+def type_answer(page: Page, label: str, text: str) -> None:
+    box = page.get_by_role("textbox", name=label).first
+    box.fill(text)
+    box.press("Tab" if box.evaluate("e => e.tagName") == "TEXTAREA" else "Enter")
+    wait_for_app(page)
+
+
+def table(page: Page, title: str) -> Locator:
+    """The data editor under a table question's heading."""
+    heading = page.locator("[data-testid='stMarkdown']", has_text=title).first
+    return heading.locator("xpath=following::*[@data-testid='stDataFrame'][1]")
+
+
+def _click_row(page: Page, grid: Locator, row: int) -> None:
+    grid.scroll_into_view_if_needed()
+    box = grid.bounding_box()
+    assert box is not None
+    page.mouse.click(box["x"] + FIRST_COLUMN_X, box["y"] + HEADER_HEIGHT + ROW_HEIGHT * row + ROW_HEIGHT / 2)
+
+
+def add_row(page: Page, grid: Locator, rows_now: int, first_cell: str) -> None:
+    """Click the empty row under the last one, as a person adds a row; the grid opens the
+    new row's first cell for typing."""
+    _click_row(page, grid, rows_now)
+    _type_into_open_cell(page, first_cell)
+
+
+def _type_into_open_cell(page: Page, text: str) -> None:
+    editor = page.locator("#portal textarea, #portal input").first
+    editor.fill(text)
+    editor.press("Enter")
+    wait_for_app(page)
+
+
+def edit_cell(page: Page, grid: Locator, row: int, column: int, text: str) -> None:
+    """Type into an existing cell (row and column counted from 0). Columns are reached with
+    the arrow keys, as their widths vary."""
+    _click_row(page, grid, row)
+    for _ in range(column):
+        page.keyboard.press("ArrowRight")
+    page.keyboard.press("Enter")
+    _type_into_open_cell(page, text)
+
+
+def download_yaml(page: Page) -> dict[str, Any]:
+    go_to(page, "Overview")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download YAML").click()
+    path = download.value.path()
+    with open(path, encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
