@@ -25,7 +25,8 @@ def test_learner_opens_a_sample_edits_two_pages_and_downloads_the_yaml(page: Pag
 
     go_to(page, "2. Data")
     features = table(page, "Features")
-    edit_cell(page, features, row=0, column=3, text="Data Platform — Łukasz")  # first feature's owner
+    owner = loan.data.features[0].owner
+    edit_cell(page, features, row=0, column=3, text="Data Platform — Łukasz", current=owner)
 
     go_to(page, "1. Problem Framing")  # walk back: the answer is still there
     expect(page.get_by_role("textbox", name="Problem statement")).to_have_value(
@@ -46,7 +47,7 @@ def test_product_owner_adds_table_rows_to_a_blank_project(page: Page) -> None:
     go_to(page, "2. Data")
     sources = table(page, "Data sources")
     add_row(page, sources, rows_now=0, first_cell="crm.accounts")
-    edit_cell(page, sources, row=0, column=1, text="CRM team")
+    edit_cell(page, sources, row=0, column=1, text="CRM team", current="")
     add_row(page, sources, rows_now=1, first_cell="billing.invoices")
     go_to(page, "3. Modeling & Evaluation")
     go_to(page, "2. Data")

@@ -10,6 +10,7 @@ from playwright.sync_api import Locator, Page
 from .harness import wait_for_app
 
 HEADER_HEIGHT = ROW_HEIGHT = 35  # st.data_editor's default header and row heights, in CSS pixels
+CELL_EDITOR = "#portal textarea, #portal input"  # the overlay the grid opens to edit a cell
 FIRST_COLUMN_X = 60  # past the row-marker column of an editor that can add rows
 
 
@@ -49,20 +50,32 @@ def add_row(page: Page, grid: Locator, rows_now: int, first_cell: str) -> None:
 
 
 def _type_into_open_cell(page: Page, text: str) -> None:
-    editor = page.locator("#portal textarea, #portal input").first
+    editor = page.locator(CELL_EDITOR).first
     editor.fill(text)
     editor.press("Enter")
     wait_for_app(page)
 
 
-def edit_cell(page: Page, grid: Locator, row: int, column: int, text: str) -> None:
-    """Type into an existing cell (row and column counted from 0). Columns are reached with
-    the arrow keys, as their widths vary."""
-    _click_row(page, grid, row)
-    for _ in range(column):
-        page.keyboard.press("ArrowRight")
-    page.keyboard.press("Enter")
-    _type_into_open_cell(page, text)
+def edit_cell(page: Page, grid: Locator, row: int, column: int, text: str, current: str) -> None:
+    """Replace the text of an existing cell (row and column counted from 0). Columns are reached
+    with the arrow keys, as their widths vary; ``current`` is the cell's value before the edit,
+    which confirms the editor opened on the intended cell (a busy machine can drop a key press)."""
+    editor = page.locator(CELL_EDITOR).first
+    seen = []
+    for _ in range(3):
+        _click_row(page, grid, row)
+        page.wait_for_timeout(150)
+        for _ in range(column):
+            page.keyboard.press("ArrowRight")
+        page.keyboard.press("Enter")
+        editor.wait_for(timeout=5_000)
+        seen.append(editor.input_value())
+        if seen[-1] == current:
+            _type_into_open_cell(page, text)
+            return
+        page.keyboard.press("Escape")
+        editor.wait_for(state="detached", timeout=5_000)
+    raise AssertionError(f"could not open the cell holding {current!r}; opened cells holding {seen}")
 
 
 def download_yaml(page: Page) -> dict[str, Any]:
