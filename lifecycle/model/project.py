@@ -30,7 +30,7 @@ class ProjectInfo(Section):
 class AcceptedFinding(Row):
     """A check finding the team has accepted on purpose, with the reason on record."""
 
-    check_id: str = text("Check", "Id of the check, e.g. 'MON-001'.", required=True)
+    check_id: str = text("Check", "Id of the check, e.g. 'MN-001'.", required=True)
     subject: str = text("Subject", "The feature, metric or source the finding is about; empty for the whole project.")
     reason: str = text("Reason", "Why the team accepts this risk.", required=True, long=True)
     accepted_by: str = text("Accepted by", "", required=True)

@@ -1,0 +1,31 @@
+"""Rules of ML checks: a linter for a project's lifecycle plan.
+
+Each check is one decorated function in the module of its phase (``gates`` for stage-gate
+completeness); ``run_checks(project)`` runs them all and returns sorted ``Finding``s,
+``readiness(project)`` turns them into a score per phase. Pure Python, no UI imports.
+"""
+
+# The phase modules register their checks on import; importing them here keeps the registry complete.
+from . import data, deployment, gates, modeling, monitoring, problem_framing  # noqa: F401
+from .finding import Finding, Severity, field_path, field_value
+from .readiness import BANDS, Band, PhaseReadiness, Readiness, band_for, readiness
+from .registry import REGISTRY, UNCHECKED_PATTERNS, UNCHECKED_RULES, Check, Hit, check, checked_rules, registered
+from .run import (
+    apply_accepted,
+    by_phase,
+    by_severity,
+    counts,
+    failing,
+    filter_findings,
+    open_findings,
+    run_checks,
+    sort_key,
+    unmatched_acceptances,
+)
+
+__all__ = [
+    "BANDS", "REGISTRY", "UNCHECKED_PATTERNS", "UNCHECKED_RULES", "Band", "Check", "Finding", "Hit", "PhaseReadiness",
+    "Readiness", "Severity", "apply_accepted", "band_for", "by_phase", "by_severity", "check", "checked_rules",
+    "counts", "failing", "field_path", "field_value", "filter_findings", "open_findings", "readiness", "registered",
+    "run_checks", "sort_key", "unmatched_acceptances",
+]
