@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from lifecycle.checks import counts, run_checks
 from lifecycle.completeness import project_progress
 from ui import nav, router, state
 from ui.text import plain
@@ -17,6 +18,12 @@ with st.sidebar:
     st.caption(f"From {plain(state.source())}" + (" · unsaved changes" if state.has_unsaved_changes() else ""))
     for item in project_progress(project):
         st.progress(item.ratio, text=f"{item.phase.title}: {item.answered}/{item.required}")
+    total = counts(run_checks(project))
+    st.page_link(
+        nav.CHECKS,
+        label=f"{total['blocker']} open blockers · {total['warning']} warnings",
+        icon=":material/block:" if total["blocker"] else ":material/check_circle:",
+    )
 
 notice = state.take_notice()
 if notice:

@@ -43,11 +43,13 @@ def _label(question: Question) -> str:
     return question.label + (" :red[*]" if question.required else "")
 
 
-def render_question(question: Question, path: state.Path) -> None:
+def render_question(question: Question, path: state.Path, *, key_prefix: str = "q") -> None:
+    """A widget bound to the answer at ``path``; several widgets may show the same answer
+    (each with its own ``key_prefix``) and stay in step through the canonical project."""
     if question.kind == "table":
         render_table(question, path)
         return
-    key = f"q:{state.epoch()}:{state.path_key(path)}"
+    key = f"{key_prefix}:{state.epoch()}:{state.path_key(path)}"
     # Keep what the user typed while it is invalid; otherwise show the stored answer.
     if state.error_for(path) is None:
         st.session_state[key] = _to_widget(question, state.value_at(path))

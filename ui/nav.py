@@ -7,6 +7,7 @@ import streamlit as st
 from lifecycle.phases import PHASES, Phase
 
 HOME = "pages/home.py"
+CHECKS = "pages/checks.py"
 
 
 def phase_page(phase: Phase) -> str:
@@ -15,8 +16,10 @@ def phase_page(phase: Phase) -> str:
 
 def pages() -> list[st.Page]:
     # url_path stays the file stem: AppTest's switch_page relies on it.
-    return [st.Page(HOME, title="Overview", icon=":material/dashboard:", default=True)] + [
-        st.Page(phase_page(p), title=f"{p.number}. {p.title}", icon=":material/edit_note:") for p in PHASES
+    return [
+        st.Page(HOME, title="Overview", icon=":material/dashboard:", default=True),
+        *(st.Page(phase_page(p), title=f"{p.number}. {p.title}", icon=":material/edit_note:") for p in PHASES),
+        st.Page(CHECKS, title="Checks", icon=":material/rule:"),
     ]
 
 

@@ -18,7 +18,7 @@ def at() -> AppTest:
 
 def widget(at: AppTest, kind: str, path: str):
     """The widget bound to a project field, e.g. widget(at, "text_area", "data.label_source")."""
-    matches = [w for w in getattr(at, kind) if w.key and w.key.endswith(":" + path)]
+    matches = [w for w in getattr(at, kind) if w.key and w.key.startswith("q:") and w.key.endswith(":" + path)]
     assert len(matches) == 1, f"expected one {kind} for {path}, found {[w.key for w in getattr(at, kind)]}"
     return matches[0]
 

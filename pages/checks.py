@@ -1,0 +1,3 @@
+from ui.checks_page import render_checks_page
+
+render_checks_page()
