@@ -4,18 +4,23 @@ import streamlit as st
 
 from lifecycle.checks import counts, run_checks
 from lifecycle.completeness import project_progress
-from ui import nav, router, state
+from ui import conflict_view, nav, router, state
 from ui.text import plain
 
 st.set_page_config(page_title="Lifecycle Workbook", page_icon=":material/account_tree:", layout="wide")
 state.init()
+state.sync_url()
 page = st.navigation(nav.pages())
 
 with st.sidebar:
     project = state.project()
     st.markdown("**Open project**")
     st.text(project.info.name or "Untitled project")
-    st.caption(f"From {plain(state.source())}" + (" · unsaved changes" if state.has_unsaved_changes() else ""))
+    if state.project_id():
+        saved = "unsaved changes" if state.has_unsaved_changes() else f"saved automatically · version {state.version()}"
+    else:
+        saved = "saved on your first change"
+    st.caption(f"From {plain(state.source())} · {saved}")
     for item in project_progress(project):
         st.progress(item.ratio, text=f"{item.phase.title}: {item.answered}/{item.required}")
     total = counts(run_checks(project))
@@ -24,6 +29,8 @@ with st.sidebar:
         label=f"{total['blocker']} open blockers · {total['warning']} warnings",
         icon=":material/block:" if total["blocker"] else ":material/check_circle:",
     )
+
+conflict_view.render()
 
 notice = state.take_notice()
 if notice:

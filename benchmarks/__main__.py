@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 BENCHMARKS: list[str] = [
     "benchmarks.checks",
+    "benchmarks.store",
 ]
 
 

@@ -8,6 +8,7 @@ from lifecycle.phases import PHASES, Phase
 
 HOME = "pages/home.py"
 CHECKS = "pages/checks.py"
+PORTFOLIO = "pages/portfolio.py"
 
 
 def phase_page(phase: Phase) -> str:
@@ -20,6 +21,7 @@ def pages() -> list[st.Page]:
         st.Page(HOME, title="Overview", icon=":material/dashboard:", default=True),
         *(st.Page(phase_page(p), title=f"{p.number}. {p.title}", icon=":material/edit_note:") for p in PHASES),
         st.Page(CHECKS, title="Checks", icon=":material/rule:"),
+        st.Page(PORTFOLIO, title="Portfolio", icon=":material/grid_view:"),
     ]
 
 

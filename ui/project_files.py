@@ -6,6 +6,7 @@ import re
 
 import streamlit as st
 
+from lifecycle.model import Project
 from lifecycle.samples import samples
 from lifecycle.storage import MAX_FILE_BYTES, ProjectFileError, dump_project, parse_project
 
@@ -31,8 +32,15 @@ def _open_sample(key: str) -> None:
     state.request_replace(project, f"the {project.info.name or key} sample")
 
 
+def _new_project() -> None:
+    state.request_replace(Project(), "a new blank project")
+
+
 def render_samples() -> None:
-    st.subheader("Practice scenarios")
+    top, action = st.columns([4, 1], vertical_alignment="bottom")
+    top.subheader("Start")
+    action.button("New blank project", key="new-project", on_click=_new_project, icon=":material/add:", width="stretch")
+    st.caption("Or open a practice scenario; your changes to it are saved as your own project.")
     found = samples()
     columns = st.columns(len(found) or 1)
     for column, sample in zip(columns, found):
@@ -57,7 +65,7 @@ def _on_upload() -> None:
         st.session_state[UPLOAD_ERROR] = (uploaded.name, exc.problems)
         return
     st.session_state.pop(UPLOAD_ERROR, None)
-    state.request_replace(project, uploaded.name)
+    state.request_replace(project, uploaded.name, persist=True)  # an opened file is stored at once
 
 
 def render_open_save() -> None:
@@ -99,7 +107,7 @@ def render_pending_replace() -> None:
         return
     with st.container(border=True):
         st.warning(
-            f"Opening {plain(pending['source'])} replaces the open project, which has unsaved answers. "
+            f"Opening {plain(pending['source'])} replaces the open project, whose latest answers are not saved. "
             "Download it first if you want to keep them.",
             icon=":material/warning:",
         )

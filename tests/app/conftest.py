@@ -8,6 +8,14 @@ from streamlit.testing.v1 import AppTest
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 
 
+@pytest.fixture(autouse=True)
+def project_store(tmp_path, monkeypatch) -> str:  # type: ignore[no-untyped-def]
+    """Each test gets its own empty project store."""
+    url = f"sqlite:///{tmp_path / 'projects.db'}"
+    monkeypatch.setenv("LIFECYCLE_STORE_URL", url)
+    return url
+
+
 @pytest.fixture
 def at() -> AppTest:
     app = AppTest.from_file(APP, default_timeout=60)

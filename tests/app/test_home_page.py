@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 from lifecycle.model import Project
 from lifecycle.samples import samples
 from lifecycle.storage import dump_project, project_document
+from lifecycle.store import ProjectStore
 
 from .conftest import APP, answer, widget
 
@@ -42,13 +43,29 @@ def test_opened_sample_fills_the_phase_forms(at: AppTest) -> None:
     assert at.data_editor[1].value["name"].tolist() == [f.name for f in loan.data.features]
 
 
-def test_unsaved_answers_are_not_thrown_away_without_asking(at: AppTest) -> None:
+def test_typed_answers_are_stored_so_opening_another_project_loses_nothing(at: AppTest, project_store) -> None:
     widget(at, "text_input", "info.name").input("My own project").run()
+    pid = at.session_state["project_id"]
+    assert pid and pid in str(at.query_params["pid"])  # the id is in the address bar
     at.button(key="open-sample-churn").click().run()
-    assert answer(at, "info", "name") == "My own project"
-    assert "unsaved answers" in " ".join(w.value for w in at.warning)
+    assert not at.warning  # nothing to lose: no question asked
+    assert answer(at, "info", "name") == samples()[0].load().info.name
+    assert ProjectStore(project_store).get(pid).project.info.name == "My own project"
+
+
+def test_when_saving_fails_the_answers_stay_and_replacing_asks_first(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("LIFECYCLE_STORE_URL", f"sqlite:///{tmp_path}")  # a directory: the database cannot open
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    widget(at, "text_input", "info.name").input("Unsaved work").run()
+    assert not at.exception
+    assert "could not be saved" in " ".join(w.value for w in at.warning)
+    assert answer(at, "info", "name") == "Unsaved work"
+    at.button(key="open-sample-churn").click().run()
+    assert answer(at, "info", "name") == "Unsaved work"
+    assert "not saved" in " ".join(w.value for w in at.warning)
     at.button(key="cancel-replace").click().run()
-    assert answer(at, "info", "name") == "My own project" and not at.warning
+    assert answer(at, "info", "name") == "Unsaved work"
     at.button(key="open-sample-churn").click().run()
     at.button(key="confirm-replace").click().run()
     assert answer(at, "info", "name") == samples()[0].load().info.name
@@ -118,13 +135,16 @@ def test_sidebar_shows_the_open_project_and_phase_progress() -> None:
     at = AppTest.from_file(APP, default_timeout=60)
     project = Project.model_validate({"info": {"name": "Side project"}, "monitoring": {"alert_owner": "Li"}})
     at.session_state["project"] = project_document(project)
-    at.session_state["project_clean"] = project_document(Project())
+    at.session_state["project_clean"] = project_document(project)
     at.session_state["project_source"] = "side.yaml"
     at.session_state["project_epoch"] = 1
     at.session_state["field_errors"] = {}
+    at.session_state["project_id"] = "0123abcd"
+    at.session_state["project_version"] = 3
     at.run()
     assert not at.exception
     assert "Side project" in [t.value for t in at.sidebar.get("text")]
     bars = [bar.proto.text for bar in at.sidebar.get("progress")]
     assert len(bars) == 5 and bars[-1] == "Monitoring: 1/8"
-    assert "unsaved changes" in " ".join(c.value for c in at.sidebar.caption)
+    assert "saved automatically · version 3" in " ".join(c.value for c in at.sidebar.caption)
+    assert "blockers" in " ".join(link.proto.label for link in at.sidebar.get("page_link"))

@@ -7,9 +7,11 @@ app to be connected and its script to stop running, instead of sleeping.
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from contextlib import contextmanager
@@ -37,8 +39,11 @@ def free_port() -> int:
 
 
 @contextmanager
-def running_app(timeout: float = 60.0) -> Iterator[str]:
+def running_app(timeout: float = 60.0, store_url: str | None = None) -> Iterator[str]:
+    """Serve app.py on a free loopback port, with its own empty project store unless one is given."""
     port = free_port()
+    store_dir = tempfile.mkdtemp(prefix="lifecycle-e2e-")
+    store_url = store_url or f"sqlite:///{store_dir}/projects.db"
     log = open(ROOT / ".pytest_cache" / f"streamlit-{port}.log", "w") if (ROOT / ".pytest_cache").is_dir() else subprocess.DEVNULL
     process = subprocess.Popen(
         [
@@ -52,7 +57,7 @@ def running_app(timeout: float = 60.0) -> Iterator[str]:
         cwd=ROOT,
         stdout=log,
         stderr=subprocess.STDOUT,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        env={**os.environ, "PYTHONUNBUFFERED": "1", "LIFECYCLE_STORE_URL": store_url},
     )
     url = f"http://127.0.0.1:{port}"
     try:
@@ -76,6 +81,7 @@ def running_app(timeout: float = 60.0) -> Iterator[str]:
             process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             process.kill()
+        shutil.rmtree(store_dir, ignore_errors=True)
 
 
 def wait_for_app(page, timeout: float = 30_000) -> None:  # type: ignore[no-untyped-def]

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
 from playwright.sync_api import Locator, Page
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from .harness import wait_for_app
 
@@ -30,9 +32,9 @@ def type_answer(page: Page, label: str, text: str) -> None:
 
 
 def table(page: Page, title: str) -> Locator:
-    """The data editor under a table question's heading."""
-    heading = page.locator("[data-testid='stMarkdown']", has_text=title).first
-    return heading.locator("xpath=following::*[@data-testid='stDataFrame'][1]")
+    """The data editor under a table question's heading (the bold title, matched exactly)."""
+    heading = page.locator("[data-testid='stMarkdown'] strong").filter(has_text=re.compile(f"^{re.escape(title)}$"))
+    return heading.first.locator("xpath=following::*[@data-testid='stDataFrame'][1]")
 
 
 def _click_row(page: Page, grid: Locator, row: int) -> None:
@@ -44,8 +46,15 @@ def _click_row(page: Page, grid: Locator, row: int) -> None:
 
 def add_row(page: Page, grid: Locator, rows_now: int, first_cell: str) -> None:
     """Click the empty row under the last one, as a person adds a row; the grid opens the
-    new row's first cell for typing."""
+    new row's first cell for typing. On a busy machine the rerun that the new row triggers can
+    close that editor first; then the new (empty) cell is opened like any other."""
     _click_row(page, grid, rows_now)
+    try:
+        page.locator(CELL_EDITOR).first.wait_for(timeout=5_000)
+    except PlaywrightTimeout:
+        wait_for_app(page)
+        edit_cell(page, grid, rows_now, 0, first_cell, current="")
+        return
     _type_into_open_cell(page, first_cell)
 
 

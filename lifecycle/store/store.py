@@ -1,0 +1,261 @@
+"""The project store: validated documents with a version number and the history of saved versions.
+
+Every save is one transaction that bumps the version only if it is still the one the
+writer read (optimistic concurrency), so two sessions editing one project never silently
+overwrite each other, and a crash mid-save leaves the last committed version intact.
+Works on SQLite (default, zero set-up) and on any SQLAlchemy URL such as PostgreSQL for a
+team deployment with several app replicas.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    DateTime,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    create_engine,
+    delete,
+    event,
+    insert,
+    select,
+    update,
+)
+from sqlalchemy.engine import Engine
+
+from ..model import Project
+from ..storage import project_document
+from .summary import ProjectSummary, summarise
+
+DEFAULT_URL = "sqlite:///.lifecycle/projects.db"
+ENV_VAR = "LIFECYCLE_STORE_URL"
+
+metadata = MetaData()
+projects = Table(
+    "projects",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("version", Integer, nullable=False),
+    Column("document", Text, nullable=False),
+    Column("summary", JSON, nullable=False),
+    Column("name", String(300), nullable=False, default=""),
+    Column("owner", String(300), nullable=False, default=""),
+    Column("business_unit", String(300), nullable=False, default=""),
+    Column("archived", Boolean, nullable=False, default=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+versions = Table(
+    "project_versions",
+    metadata,
+    Column("project_id", String(32), ForeignKey("projects.id", ondelete="CASCADE"), primary_key=True),
+    Column("version", Integer, primary_key=True),
+    Column("document", Text, nullable=False),
+    Column("saved_at", DateTime(timezone=True), nullable=False),
+)
+
+
+class ProjectNotFound(LookupError):
+    def __init__(self, project_id: str):
+        super().__init__(f"no stored project with id {project_id!r}")
+        self.project_id = project_id
+
+
+class VersionConflict(RuntimeError):
+    """Someone saved the project since this writer read it."""
+
+    def __init__(self, project_id: str, expected: int, current: int):
+        super().__init__(
+            f"project {project_id} is at version {current}, not {expected}: it was saved by someone else meanwhile"
+        )
+        self.project_id, self.expected, self.current = project_id, expected, current
+
+
+@dataclass(frozen=True)
+class StoredProject:
+    id: str
+    version: int
+    project: Project
+    archived: bool
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class ListedProject:
+    id: str
+    version: int
+    archived: bool
+    updated_at: datetime
+    summary: ProjectSummary
+
+
+def store_url_from_env() -> str:
+    return os.environ.get(ENV_VAR) or DEFAULT_URL
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _encode(project: Project) -> str:
+    return json.dumps(project_document(project), ensure_ascii=False, separators=(",", ":"))
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")  # readers do not block the writer
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA synchronous=NORMAL")  # with WAL: durable at checkpoint, never corrupt
+    cursor.close()
+
+
+class ProjectStore:
+    def __init__(self, url: str | None = None, *, engine: Engine | None = None):
+        self.url = url or store_url_from_env()
+        if engine is None:
+            if self.url.startswith("sqlite:///") and not self.url.endswith(":memory:"):
+                Path(self.url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+            engine = create_engine(self.url, future=True, pool_pre_ping=True)
+        self.engine = engine
+        if engine.dialect.name == "sqlite":
+            event.listen(engine, "connect", _sqlite_pragmas)
+        metadata.create_all(engine)
+
+    # --- writing -------------------------------------------------------------------------------
+    def create(self, project: Project, *, project_id: str | None = None) -> StoredProject:
+        project_id = project_id or uuid.uuid4().hex
+        now = _now()
+        summary = summarise(project)
+        document = _encode(project)
+        with self.engine.begin() as conn:
+            conn.execute(
+                insert(projects).values(
+                    id=project_id, version=1, document=document, summary=summary.to_dict(),
+                    name=summary.name, owner=summary.owner, business_unit=summary.business_unit,
+                    archived=False, created_at=now, updated_at=now,
+                )
+            )
+            conn.execute(insert(versions).values(project_id=project_id, version=1, document=document, saved_at=now))
+        return StoredProject(project_id, 1, project, False, now)
+
+    def save(self, project_id: str, project: Project, *, expected_version: int) -> int:
+        """Store a new version; raises VersionConflict if the stored version is not ``expected_version``."""
+        now = _now()
+        summary = summarise(project)
+        document = _encode(project)
+        new_version = expected_version + 1
+        with self.engine.begin() as conn:  # one transaction: both rows or neither
+            result = conn.execute(
+                update(projects)
+                .where(projects.c.id == project_id, projects.c.version == expected_version)
+                .values(
+                    version=new_version, document=document, summary=summary.to_dict(), name=summary.name,
+                    owner=summary.owner, business_unit=summary.business_unit, updated_at=now,
+                )
+            )
+            if result.rowcount != 1:
+                current = conn.execute(select(projects.c.version).where(projects.c.id == project_id)).scalar()
+                if current is None:
+                    raise ProjectNotFound(project_id)
+                raise VersionConflict(project_id, expected_version, current)
+            self._before_history_write(project_id, new_version)
+            conn.execute(
+                insert(versions).values(project_id=project_id, version=new_version, document=document, saved_at=now)
+            )
+        return new_version
+
+    def _before_history_write(self, project_id: str, version: int) -> None:
+        """Hook between the two writes of a save; tests use it to simulate a crash mid-save."""
+
+    def set_archived(self, project_id: str, archived: bool) -> None:
+        with self.engine.begin() as conn:
+            result = conn.execute(update(projects).where(projects.c.id == project_id).values(archived=archived))
+            if result.rowcount != 1:
+                raise ProjectNotFound(project_id)
+
+    def delete(self, project_id: str) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(delete(versions).where(versions.c.project_id == project_id))
+            result = conn.execute(delete(projects).where(projects.c.id == project_id))
+            if result.rowcount != 1:
+                raise ProjectNotFound(project_id)
+
+    def duplicate(self, project_id: str, new_name: str) -> StoredProject:
+        source = self.get(project_id).project
+        copy = source.model_copy(update={"info": source.info.model_copy(update={"name": new_name})}, deep=True)
+        return self.create(copy)
+
+    # --- reading -------------------------------------------------------------------------------
+    def get(self, project_id: str) -> StoredProject:
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                select(projects.c.version, projects.c.document, projects.c.archived, projects.c.updated_at)
+                .where(projects.c.id == project_id)
+            ).first()
+        if row is None:
+            raise ProjectNotFound(project_id)
+        return StoredProject(
+            project_id, row.version, Project.model_validate_json(row.document), row.archived, row.updated_at
+        )
+
+    def version(self, project_id: str) -> int:
+        with self.engine.connect() as conn:
+            current = conn.execute(select(projects.c.version).where(projects.c.id == project_id)).scalar()
+        if current is None:
+            raise ProjectNotFound(project_id)
+        return current
+
+    def history(self, project_id: str) -> list[tuple[int, datetime]]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(versions.c.version, versions.c.saved_at)
+                .where(versions.c.project_id == project_id)
+                .order_by(versions.c.version)
+            ).all()
+        return [(row.version, row.saved_at) for row in rows]
+
+    def get_version(self, project_id: str, version: int) -> Project:
+        with self.engine.connect() as conn:
+            document = conn.execute(
+                select(versions.c.document).where(versions.c.project_id == project_id, versions.c.version == version)
+            ).scalar()
+        if document is None:
+            raise ProjectNotFound(f"{project_id}@{version}")
+        return Project.model_validate_json(document)
+
+    def list(
+        self, *, include_archived: bool = False, business_unit: str | None = None, owner: str | None = None
+    ) -> list[ListedProject]:
+        """Portfolio rows from the stored summaries, newest first, without loading any document."""
+        query = select(
+            projects.c.id, projects.c.version, projects.c.archived, projects.c.updated_at, projects.c.summary
+        ).order_by(projects.c.updated_at.desc(), projects.c.id)
+        if not include_archived:
+            query = query.where(projects.c.archived.is_(False))
+        if business_unit:
+            query = query.where(projects.c.business_unit == business_unit)
+        if owner:
+            query = query.where(projects.c.owner == owner)
+        with self.engine.connect() as conn:
+            rows = conn.execute(query).all()
+        return [
+            ListedProject(row.id, row.version, row.archived, row.updated_at, ProjectSummary(**row.summary))
+            for row in rows
+        ]
+
+    def dispose(self) -> None:
+        self.engine.dispose()

@@ -1,0 +1,41 @@
+"""What the portfolio shows of a project, computed once when it is saved.
+
+Listing a thousand projects must not re-validate and re-check a thousand documents,
+so the figures the portfolio needs are stored beside the document.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+from ..checks import Severity, run_checks
+from ..completeness import project_progress
+from ..model import GateDecision, Project
+from ..phases import PHASES
+
+
+@dataclass(frozen=True)
+class ProjectSummary:
+    name: str
+    owner: str
+    business_unit: str
+    completeness: dict[str, float]  # phase key -> share of gate answers given
+    open_blockers: int
+    open_warnings: int
+    gates_passed: int  # phases whose gate decision is "go"
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def summarise(project: Project) -> ProjectSummary:
+    findings = [f for f in run_checks(project) if not f.accepted]
+    return ProjectSummary(
+        name=project.info.name,
+        owner=project.info.owner,
+        business_unit=project.info.business_unit,
+        completeness={p.phase.key: round(p.ratio, 4) for p in project_progress(project)},
+        open_blockers=sum(f.severity is Severity.BLOCKER for f in findings),
+        open_warnings=sum(f.severity is Severity.WARNING for f in findings),
+        gates_passed=sum(phase.answers(project).gate.decision is GateDecision.GO for phase in PHASES),
+    )

@@ -1,0 +1,163 @@
+"""The Portfolio page: every stored project at a glance, and managing them."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from lifecycle.charts_portfolio import portfolio_heatmap
+from lifecycle.model import Project
+from lifecycle.phases import PHASES
+from lifecycle.samples import load_sample, samples
+from lifecycle.store import ProjectNotFound
+from lifecycle.store.store import ListedProject
+
+from . import nav, router, state
+from .text import plain
+
+HEATMAP_ROWS = 40  # more rows than this stop being readable; filters narrow the list
+ALL = "All"
+TARGET = "portfolio-target"
+CONFIRM_DELETE = "portfolio-confirm-delete"
+GO_HOME = "portfolio-go-home"
+
+
+def _label(item: ListedProject) -> str:
+    name = item.summary.name or "Untitled project"
+    return f"{name} · {item.summary.owner or 'no owner'} · {item.id[:8]}"
+
+
+def _open(pid: str) -> None:
+    try:
+        state.open_stored(pid)
+    except ProjectNotFound:
+        state.notify("That project was deleted meanwhile.")
+        return
+    st.session_state[GO_HOME] = True
+
+
+def _create_blank() -> None:
+    stored = state.store().create(Project.model_validate({"info": {"name": "Untitled project"}}))
+    _open(stored.id)
+
+
+def _create_from_sample() -> None:
+    key = st.session_state.get("portfolio-sample")
+    project = load_sample(key)
+    project = project.model_copy(update={"info": project.info.model_copy(update={"name": project.info.name + " (copy)"})})
+    _open(state.store().create(project).id)
+
+
+def _duplicate(pid: str) -> None:
+    original = state.store().get(pid).project
+    copy = state.store().duplicate(pid, (original.info.name or "Untitled project") + " (copy)")
+    st.session_state[TARGET] = copy.id
+    state.notify(f"Duplicated as {copy.project.info.name}.")
+
+
+def _archive(pid: str, archived: bool) -> None:
+    state.store().set_archived(pid, archived)
+    state.notify("Archived." if archived else "Restored from the archive.")
+
+
+def _ask_delete(pid: str) -> None:
+    st.session_state[CONFIRM_DELETE] = pid
+
+
+def _delete(pid: str) -> None:
+    state.store().delete(pid)
+    st.session_state.pop(CONFIRM_DELETE, None)
+    st.session_state.pop(TARGET, None)
+    if state.project_id() == pid:
+        st.session_state[state.PID] = None  # the open copy stays on screen; a change stores it anew
+    state.notify("Deleted.")
+
+
+def _table(items: list[ListedProject]) -> pd.DataFrame:
+    return pd.DataFrame(
+        [
+            {
+                "Project": i.summary.name or "Untitled project",
+                "Owner": i.summary.owner,
+                "Business unit": i.summary.business_unit,
+                **{p.title: round(100 * i.summary.completeness.get(p.key, 0)) for p in PHASES},
+                "Open blockers": i.summary.open_blockers,
+                "Gates passed": f"{i.summary.gates_passed}/{len(PHASES)}",
+                "Version": i.version,
+                "Updated": i.updated_at,
+                "Archived": i.archived,
+            }
+            for i in items
+        ]
+    )
+
+
+def render_portfolio_page() -> None:
+    router.require_router()
+    if st.session_state.pop(GO_HOME, False):
+        st.switch_page(nav.HOME)
+    st.title("Portfolio")
+    st.caption("Every project in the store, how complete each phase is, and what still blocks it.")
+
+    top = st.columns([1, 2, 1], vertical_alignment="bottom")
+    top[0].button("New project", icon=":material/add:", on_click=_create_blank, key="portfolio-new")
+    choices = {s.key: s.load().info.name for s in samples()}
+    top[1].selectbox("Start from a practice scenario", list(choices), format_func=choices.get, key="portfolio-sample")
+    top[2].button("Create a copy", on_click=_create_from_sample, key="portfolio-from-sample")
+
+    everything = state.store().list(include_archived=True)
+    units = sorted({i.summary.business_unit for i in everything if i.summary.business_unit})
+    owners = sorted({i.summary.owner for i in everything if i.summary.owner})
+    filters = st.columns(3, vertical_alignment="bottom")
+    unit = filters[0].selectbox("Business unit", [ALL, *units], key="portfolio-unit")
+    owner = filters[1].selectbox("Owner", [ALL, *owners], key="portfolio-owner")
+    archived = filters[2].toggle("Include archived", key="portfolio-archived")
+    items = [
+        i for i in everything
+        if (archived or not i.archived)
+        and (unit == ALL or i.summary.business_unit == unit)
+        and (owner == ALL or i.summary.owner == owner)
+    ]
+    st.markdown(f"**{len(items)}** of {len(everything)} projects")
+    if not items:
+        st.info("No project matches. Create one above, or change the filters.")
+        return
+
+    st.dataframe(
+        _table(items),
+        hide_index=True,
+        key="portfolio-table",
+        column_config={
+            **{p.title: st.column_config.ProgressColumn(p.title, min_value=0, max_value=100, format="%d%%")
+               for p in PHASES},
+            "Updated": st.column_config.DatetimeColumn("Updated", format="YYYY-MM-DD HH:mm"),
+        },
+    )
+    shown = items[:HEATMAP_ROWS]
+    st.plotly_chart(portfolio_heatmap([(_label(i), i.summary) for i in shown]), key="portfolio-heatmap")
+    if len(items) > len(shown):
+        st.caption(f"The heatmap shows the {len(shown)} most recently updated; filter to see others.")
+
+    st.subheader("Manage a project", divider="gray")
+    by_id = {i.id: i for i in items}
+    if st.session_state.get(TARGET) not in by_id:
+        st.session_state[TARGET] = items[0].id
+    pid = st.selectbox("Project", list(by_id), format_func=lambda k: _label(by_id[k]), key=TARGET)
+    chosen = by_id[pid]
+    actions = st.columns(4)
+    actions[0].button("Open", type="primary", on_click=_open, args=(pid,), key="portfolio-open",
+                      icon=":material/folder_open:")
+    actions[1].button("Duplicate", on_click=_duplicate, args=(pid,), key="portfolio-duplicate",
+                      icon=":material/content_copy:")
+    if chosen.archived:
+        actions[2].button("Restore", on_click=_archive, args=(pid, False), key="portfolio-unarchive")
+    else:
+        actions[2].button("Archive", on_click=_archive, args=(pid, True), key="portfolio-archive",
+                          icon=":material/archive:")
+    actions[3].button("Delete…", key="portfolio-delete", icon=":material/delete:", on_click=_ask_delete, args=(pid,))
+    if st.session_state.get(CONFIRM_DELETE) == pid:
+        st.warning(f"Delete {plain(chosen.summary.name or 'this project')} and all its saved versions? "
+                   "This cannot be undone.")
+        yes, no = st.columns(2)
+        yes.button("Delete permanently", type="primary", on_click=_delete, args=(pid,), key="portfolio-delete-yes")
+        no.button("Cancel", on_click=lambda: st.session_state.pop(CONFIRM_DELETE, None), key="portfolio-delete-no")
