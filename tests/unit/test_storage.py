@@ -141,3 +141,15 @@ def test_yaml_python_tags_are_not_executed() -> None:
 def test_missing_file_is_a_project_file_error(tmp_path) -> None:
     with pytest.raises(ProjectFileError):
         load_project(tmp_path / "nope.yaml")
+
+
+def test_text_longer_than_the_form_allows_is_refused_with_its_field() -> None:
+    huge = "x" * 10_001
+    [message] = problems(f"problem_framing:\n  problem_statement: {huge}\n".encode())
+    assert message.startswith("problem_framing.problem_statement:") and "10000" in message
+
+
+def test_too_many_table_rows_are_refused_with_their_field() -> None:
+    rows = "".join(f"    - name: s{i}\n" for i in range(201))
+    [message] = problems(f"data:\n  sources:\n{rows}".encode())
+    assert message.startswith("data.sources:") and "200" in message
