@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from lifecycle.checks import counts, run_checks
+from lifecycle.checks import Severity, run_checks
 from lifecycle.completeness import project_progress
 from ui import conflict_view, nav, router, state
 from ui.text import plain
@@ -23,11 +23,14 @@ with st.sidebar:
     st.caption(f"From {plain(state.source())} · {saved}")
     for item in project_progress(project):
         st.progress(item.ratio, text=f"{item.phase.title}: {item.answered}/{item.required}")
-    total = counts(run_checks(project))
+    findings = [f for f in run_checks(project) if f.is_open]
+    missing = sum(f.is_missing_answer for f in findings)
+    blocking = sum(f.severity is Severity.BLOCKER and not f.is_missing_answer for f in findings)
+    warnings = sum(f.severity is Severity.WARNING for f in findings)
     st.page_link(
         nav.CHECKS,
-        label=f"{total['blocker']} open blockers · {total['warning']} warnings",
-        icon=":material/block:" if total["blocker"] else ":material/check_circle:",
+        label=f"{blocking} blocking findings · {warnings} warnings · {missing} gate answers missing",
+        icon=":material/block:" if blocking else ":material/rule:",
     )
 
 conflict_view.render()

@@ -28,12 +28,16 @@ def render_checks_page() -> None:
     score = readiness(project, findings)
     total = counts(findings)
 
-    cols = st.columns(5)
+    open_ = [f for f in findings if f.is_open]
+    cols = st.columns(6)
     cols[0].metric("Readiness", f"{score.score}/100", help=score.band.meaning)
-    cols[1].metric("Open blockers", total["blocker"])
-    cols[2].metric("Warnings", total["warning"])
-    cols[3].metric("Advice", total["advice"])
-    cols[4].metric("Accepted", total["accepted"])
+    cols[1].metric("Blocking findings", sum(f.severity is Severity.BLOCKER and not f.is_missing_answer for f in open_),
+                   help="Anti-patterns that should stop the phase's gate until fixed or accepted.")
+    cols[2].metric("Gate answers missing", sum(f.is_missing_answer for f in open_),
+                   help="Answers a stage gate needs that are not given yet.")
+    cols[3].metric("Warnings", total["warning"])
+    cols[4].metric("Advice", total["advice"])
+    cols[5].metric("Accepted", total["accepted"])
     st.markdown(f"**{score.band.label}.** {score.band.meaning}")
     st.plotly_chart(readiness_figure(score), key="readiness-chart")
 

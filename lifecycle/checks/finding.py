@@ -30,6 +30,7 @@ class Severity(str, Enum):
         return self.value
 
 
+GATE_PREFIX = "GATE-"
 _RANK = {severity: rank for rank, severity in enumerate(Severity)}
 _PART = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]")
 
@@ -79,6 +80,12 @@ class Finding:
     def path(self) -> tuple[str | int, ...]:
         """``field`` as a tuple of attribute names and row indexes."""
         return field_path(self.field)
+
+    @property
+    def is_missing_answer(self) -> bool:
+        """A stage-gate completeness finding (``GATE-…``): an answer the gate needs is not given yet,
+        as opposed to an answer that shows an anti-pattern."""
+        return self.check_id.startswith(GATE_PREFIX)
 
     @property
     def is_open(self) -> bool:

@@ -108,10 +108,6 @@ class Readiness:
         }
 
 
-def _is_gate(finding: Finding) -> bool:
-    return finding.check_id.startswith("GATE-")
-
-
 def _completeness(project: Project, phase: Phase, gate_findings: list[Finding]) -> float:
     progress = phase_progress(project, phase)
     if not progress.required:
@@ -129,9 +125,9 @@ def _completeness(project: Project, phase: Phase, gate_findings: list[Finding]) 
 
 def phase_readiness(project: Project, phase: Phase, findings: Iterable[Finding]) -> PhaseReadiness:
     mine = [f for f in findings if f.phase == phase.key]
-    completeness = _completeness(project, phase, [f for f in mine if _is_gate(f)])
+    completeness = _completeness(project, phase, [f for f in mine if f.is_missing_answer])
     open_ = [f for f in mine if not f.accepted]
-    patterns = [f for f in open_ if not _is_gate(f)]
+    patterns = [f for f in open_ if not f.is_missing_answer]
     penalty = sum(WEIGHTS[f.severity] for f in patterns)
     score = max(0, round(100 * completeness) - penalty)
     if any(f.severity is Severity.BLOCKER for f in patterns):

@@ -147,4 +147,5 @@ def test_sidebar_shows_the_open_project_and_phase_progress() -> None:
     bars = [bar.proto.text for bar in at.sidebar.get("progress")]
     assert len(bars) == 5 and bars[-1] == "Monitoring: 1/8"
     assert "saved automatically · version 3" in " ".join(c.value for c in at.sidebar.caption)
-    assert "blockers" in " ".join(link.proto.label for link in at.sidebar.get("page_link"))
+    label = " ".join(link.proto.label for link in at.sidebar.get("page_link"))
+    assert "blocking findings" in label and "gate answers missing" in label
