@@ -3,6 +3,8 @@
 VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+# Evidently is installed only for the drift benchmark, in a venv of its own: it needs pandas < 3.
+EVIDENTLY := .venv-evidently
 
 .PHONY: run test system bench schema clean
 
@@ -21,11 +23,16 @@ system:
 test: $(STAMP) system
 	$(PY) -m pytest
 
-bench: $(STAMP)
-	$(PY) -m benchmarks
+$(EVIDENTLY)/.installed:
+	python3 -m venv $(EVIDENTLY)
+	$(EVIDENTLY)/bin/python -m pip install --quiet "evidently>=0.7,<0.8" "pandas>=2.2,<3"
+	touch $(EVIDENTLY)/.installed
+
+bench: $(STAMP) $(EVIDENTLY)/.installed
+	$(PY) -m benchmarks --drift-evidently-python $(EVIDENTLY)/bin/python
 
 schema: $(STAMP)
 	$(VENV)/bin/lifecycle schema
 
 clean:
-	rm -rf $(VENV) .pytest_cache
+	rm -rf $(VENV) $(EVIDENTLY) .pytest_cache

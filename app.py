@@ -10,7 +10,7 @@ from ui.text import plain
 st.set_page_config(page_title="Lifecycle Workbook", page_icon=":material/account_tree:", layout="wide")
 state.init()
 state.sync_url()
-page = st.navigation(nav.pages())
+page = st.navigation(nav.pages(), expanded=True)  # every page visible, not behind "View more"
 
 with st.sidebar:
     project = state.project()

@@ -15,7 +15,9 @@ from collections.abc import Sequence
 
 BENCHMARKS: list[str] = [
     "benchmarks.checks",
+    "benchmarks.bench_pdf",
     "benchmarks.store",
+    "benchmarks.bench_drift",
 ]
 
 

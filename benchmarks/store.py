@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import sqlite3
 import tempfile
@@ -61,6 +62,8 @@ def _autosave_ms(folder: Path, saves: int) -> tuple[float, float]:
 def _portfolio_page_seconds(url: str) -> float:
     from streamlit.testing.v1 import AppTest  # only this case needs streamlit
 
+    # AppTest runs outside a server; its "missing ScriptRunContext" warnings are noise in a table.
+    logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").setLevel(logging.ERROR)
     os.environ["LIFECYCLE_STORE_URL"] = url
     at = AppTest.from_file(APP, default_timeout=120)
     at.run()

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import plotly.graph_objects as go
 
 from .completeness import PhaseProgress
+from .model.timeline import Timeline
+from .phases import PHASES, PHASES_BY_KEY
 
 
 def completeness_figure(progress: list[PhaseProgress]) -> go.Figure:
@@ -27,5 +31,85 @@ def completeness_figure(progress: list[PhaseProgress]) -> go.Figure:
         yaxis_range=[0, 110],
         margin=dict(l=60, r=20, t=50, b=60),
         height=360,
+    )
+    return figure
+
+
+# --- the plan: a Gantt chart of activities with stage-gate milestones --------------------------
+
+PHASE_COLOURS = {
+    "problem_framing": "#2e7d32",
+    "data": "#b06e00",
+    "modeling": "#2962a3",
+    "deployment": "#6a3d9a",
+    "monitoring": "#ad1457",
+}
+GATES_ROW = "Stage gates"
+_DAY_MS = 86_400_000
+
+
+def timeline_figure(timeline: Timeline) -> go.Figure:
+    """Activities as bars from planned start to planned end (coloured by phase), stage gates as diamonds on
+    their own row, and each dependency as an arrow from the end of the activity waited for."""
+    activities = timeline.dated_activities()
+    gates = [g for g in timeline.gates if g.due is not None and g.phase is not None]
+    rows = ([GATES_ROW] if gates else []) + [a.name for a in activities]
+    figure = go.Figure()
+    for phase in PHASES:
+        members = [a for a in activities if a.phase is not None and a.phase.value == phase.key]
+        if not members:
+            continue
+        figure.add_trace(go.Bar(
+            name=phase.title,
+            orientation="h",
+            y=[a.name for a in members],
+            base=[a.start.isoformat() for a in members],
+            x=[((a.end - a.start).days + 1) * _DAY_MS for a in members],
+            marker_color=PHASE_COLOURS[phase.key],
+            customdata=[[a.start.isoformat(), a.end.isoformat(), a.owner or "no owner",
+                         ", ".join(a.dependencies) or "nothing"] for a in members],
+            hovertemplate="<b>%{y}</b><br>%{customdata[0]} to %{customdata[1]}<br>Owner: %{customdata[2]}"
+                          "<br>Waits for: %{customdata[3]}<extra>" + phase.title + "</extra>",
+        ))
+    unphased = [a for a in activities if a.phase is None]
+    if unphased:
+        figure.add_trace(go.Bar(
+            name="No phase", orientation="h", y=[a.name for a in unphased],
+            base=[a.start.isoformat() for a in unphased],
+            x=[((a.end - a.start).days + 1) * _DAY_MS for a in unphased], marker_color="#9e9e9e",
+        ))
+    if gates:
+        figure.add_trace(go.Scatter(
+            name="Stage gate due",
+            x=[g.due.isoformat() for g in gates],
+            y=[GATES_ROW] * len(gates),
+            mode="markers",
+            marker=dict(symbol="diamond", size=14, color=[PHASE_COLOURS[g.phase.value] for g in gates],
+                        line=dict(color="#212121", width=1)),
+            customdata=[[PHASES_BY_KEY[g.phase.value].title, g.sign_off_owner or "no one named",
+                         PHASES_BY_KEY[g.phase.value].deliverable] for g in gates],
+            hovertemplate="<b>%{customdata[0]} gate</b> due %{x|%Y-%m-%d}<br>Sign-off: %{customdata[1]}"
+                          "<br>Deliverable: %{customdata[2]}<extra></extra>",
+        ))
+    by_name = {a.name.strip().casefold(): a for a in activities}
+    for activity in activities:
+        for dependency in activity.dependencies:
+            before = by_name.get(dependency.casefold())
+            if before is None:
+                continue
+            figure.add_annotation(
+                x=activity.start.isoformat(), y=activity.name,
+                ax=(before.end + timedelta(days=1)).isoformat(), ay=before.name,
+                xref="x", yref="y", axref="x", ayref="y",
+                showarrow=True, arrowhead=2, arrowsize=1, arrowwidth=1.2, arrowcolor="#616161", text="",
+            )
+    figure.update_layout(
+        title="Plan: activities by phase, with stage gates",
+        barmode="overlay",
+        xaxis=dict(type="date", title="Date"),
+        yaxis=dict(title="Activity", categoryorder="array", categoryarray=rows, autorange="reversed"),
+        legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0),
+        margin=dict(l=20, r=20, t=90, b=50),
+        height=max(320, 140 + 28 * len(rows)),
     )
     return figure

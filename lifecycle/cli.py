@@ -8,6 +8,7 @@ import os
 import sys
 from collections.abc import Sequence
 
+from . import cli_export
 from .checks import Severity, counts, failing, readiness, run_checks, unmatched_acceptances
 from .model import Project
 from .storage import ProjectFileError, load_project
@@ -109,6 +110,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="lowest severity of an open (not accepted) finding that makes the exit status 1 (default: blocker)",
     )
     check.set_defaults(run=_check)
+    cli_export.register(commands)
     return parser
 
 

@@ -47,9 +47,13 @@ class Question:
         return value is not None
 
     def display(self, value: Any) -> str:
-        """The answer as a person reads it, without markup."""
+        """The answer as a person reads it, without markup; a table as one line per row, joined by '; '."""
         if value is None or value == "" or value == []:
             return ""
+        if self.kind == "table":
+            return "; ".join(summarise_row(row, self.columns) for row in value)
+        if isinstance(value, dt.date):
+            return value.isoformat()
         if isinstance(value, Choice):
             return value.label
         if isinstance(value, bool):
@@ -57,6 +61,21 @@ class Question:
         if isinstance(value, list) and value and isinstance(value[0], Choice):
             return "; ".join(item.label for item in value)
         return str(value)
+
+
+def summarise_row(row: BaseModel, columns: tuple[Question, ...]) -> str:
+    """One table row on one line: its first column, then the other answers ('Flag: Yes' for yes/no columns)."""
+    first, *rest = columns
+    head = first.display(getattr(row, first.name)).strip()
+    details = []
+    for column in rest:
+        shown = column.display(getattr(row, column.name)).strip()
+        if not shown:
+            continue
+        details.append(f"{column.label}: {shown}" if column.kind in ("flag", "date") else shown)
+    if not head:
+        return "; ".join(details)
+    return head + (f" ({'; '.join(details)})" if details else "")
 
 
 def row_is_complete(row: BaseModel, columns: tuple[Question, ...]) -> bool:

@@ -15,14 +15,29 @@ def phase_page(phase: Phase) -> str:
     return f"pages/{phase.key}.py"
 
 
-def pages() -> list[st.Page]:
+def pages() -> dict[str, list[st.Page]]:
+    """The app's pages in sidebar sections, in the order a project is worked through."""
     # url_path stays the file stem: AppTest's switch_page relies on it.
-    return [
-        st.Page(HOME, title="Overview", icon=":material/dashboard:", default=True),
-        *(st.Page(phase_page(p), title=f"{p.number}. {p.title}", icon=":material/edit_note:") for p in PHASES),
-        st.Page(CHECKS, title="Checks", icon=":material/rule:"),
-        st.Page(PORTFOLIO, title="Portfolio", icon=":material/grid_view:"),
-    ]
+    return {
+        "Workbook": [
+            st.Page(HOME, title="Overview", icon=":material/dashboard:", default=True),
+            *(st.Page(phase_page(p), title=f"{p.number}. {p.title}", icon=":material/edit_note:") for p in PHASES),
+            st.Page("pages/timeline.py", title="Plan and timeline", icon=":material/calendar_month:"),
+        ],
+        "Review": [
+            st.Page(CHECKS, title="Checks", icon=":material/rule:"),
+            st.Page("pages/canvas.py", title="Canvas", icon=":material/dashboard_customize:"),
+            st.Page("pages/maturity.py", title="Maturity", icon=":material/speed:"),
+        ],
+        "Hand-off": [
+            st.Page("pages/datasheet.py", title="Data Sheet", icon=":material/dataset:"),
+            st.Page("pages/model_card.py", title="Model Card", icon=":material/badge:"),
+        ],
+        "Operate": [
+            st.Page("pages/diagnosis.py", title="Diagnosis", icon=":material/troubleshoot:"),
+            st.Page(PORTFOLIO, title="Portfolio", icon=":material/grid_view:"),
+        ],
+    }
 
 
 def previous_next(phase: Phase) -> None:

@@ -6,7 +6,6 @@ import streamlit as st
 
 from lifecycle.checks import Severity, field_path, run_checks
 from lifecycle.completeness import phase_progress
-from lifecycle.model import StageGate
 from lifecycle.phases import PHASES_BY_KEY, Phase
 from lifecycle.questions import Question, gate_questions, questions_of
 
@@ -14,6 +13,7 @@ from . import router, state
 from .findings_view import finding_key, render_finding
 from .forms import render_question, render_section
 from .nav import phase_page, previous_next
+from .sign_off_view import render_stage_gate
 from .text import plain
 
 
@@ -72,7 +72,7 @@ def render_phase_page(key: str) -> None:
 
     st.subheader("Stage gate", divider="gray")
     st.markdown(f"**Critical decision:** {phase.critical_decision}  \n**Deliverable:** {phase.deliverable}")
-    render_section(StageGate, (phase.key, "gate"), groups=False)
+    render_stage_gate(phase)  # the gate's answers and its sign-off control
 
     st.divider()
     previous_next(phase)

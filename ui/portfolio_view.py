@@ -89,6 +89,7 @@ def _table(items: list[ListedProject]) -> pd.DataFrame:
                 **{p.title: round(100 * i.summary.completeness.get(p.key, 0)) for p in PHASES},
                 "Open blockers": i.summary.open_blockers,
                 "Gates passed": f"{i.summary.gates_passed}/{len(PHASES)}",
+                "MLOps maturity": i.summary.maturity,
                 "Version": i.version,
                 "Updated": i.updated_at,
                 "Archived": i.archived,

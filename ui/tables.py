@@ -9,6 +9,7 @@ switch (Streamlit forgets off-screen widgets) or when another project is opened.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from typing import Any
 
@@ -87,6 +88,10 @@ def render_table(question: Question, path: state.Path) -> None:
         bases[key] = [dict(row) for row in state.value_at(path)]
     columns = [c.name for c in question.columns]
     frame = pd.DataFrame(bases[key], columns=columns)
+    for col in question.columns:  # the project holds ISO date strings; DateColumn edits date objects
+        if col.kind == "date":
+            dates = [dt.date.fromisoformat(v) if isinstance(v, str) and v else v for v in frame[col.name]]
+            frame[col.name] = pd.Series(dates, index=frame.index, dtype="object")
     st.markdown(f"**{question.label}**" + (" :red[*]" if question.required else ""), help=question.help or None)
     st.data_editor(
         frame,

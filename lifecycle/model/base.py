@@ -7,7 +7,7 @@ from datetime import date
 from pydantic import BaseModel, ConfigDict
 
 from .choices import DeliverableStatus, GateDecision
-from .fields import answer, text
+from .fields import answer, many, text
 
 
 class Section(BaseModel):
@@ -18,6 +18,14 @@ class Section(BaseModel):
 
 class Row(Section):
     """One row of a table answer (a metric, a data source, a feature, a signal)."""
+
+
+class GateFinding(Row):
+    """A check finding that was still there when a stage gate was signed off (its id: check and subject)."""
+
+    check_id: str = text("Check", "Id of the check, e.g. 'MN-001'.", required=True)
+    subject: str = text("Subject", "The feature, metric or source it was about; empty for the whole phase.")
+    accepted: bool | None = answer("Accepted", "Whether the team had accepted it, with a reason, at sign-off.")
 
 
 class StageGate(Section):
@@ -37,3 +45,9 @@ class StageGate(Section):
         "Deliverable status", "Where this phase's deliverable stands.", required=True
     )
     deliverable_location: str = text("Where the deliverable lives", "A link or path to the document.")
+    # Sign-off: written by the sign-off control (lifecycle.gates), not by the gate form.
+    signed_off_by: str = text("Signed off by", "Who signed the gate off; refused while blocker findings are open.")
+    signed_off_on: date | None = answer("Signed off on", "Date of the sign-off.")
+    open_findings_at_sign_off: list[GateFinding] = many(
+        "Findings at sign-off", "Findings of the phase still there when the gate was signed (check id and subject)."
+    )

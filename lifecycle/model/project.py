@@ -9,12 +9,16 @@ from pydantic import Field
 
 from .base import Section
 from .data import Data
+from .datasheet import Datasheet
 from .deployment import Deployment
 from .base import Row
 from .fields import answer, many, text
+from .maturity import Maturity
+from .model_card import ModelCard
 from .modeling import Modeling
 from .monitoring import Monitoring
 from .problem_framing import ProblemFraming
+from .timeline import Timeline
 
 FORMAT_VERSION = 1
 
@@ -49,6 +53,10 @@ class Project(Section):
     modeling: Modeling = Field(default_factory=Modeling)
     deployment: Deployment = Field(default_factory=Deployment)
     monitoring: Monitoring = Field(default_factory=Monitoring)
+    timeline: Timeline = Field(default_factory=Timeline)
+    datasheet: Datasheet = Field(default_factory=Datasheet)
+    model_card: ModelCard = Field(default_factory=ModelCard)
+    maturity: Maturity = Field(default_factory=Maturity)
     accepted_findings: list[AcceptedFinding] = many(
         "Accepted findings", "Check findings the team accepts, each with a written reason."
     )

@@ -10,6 +10,7 @@ from dataclasses import asdict, dataclass
 
 from ..checks import Severity, run_checks
 from ..completeness import project_progress
+from ..maturity import assess
 from ..model import GateDecision, Project
 from ..phases import PHASES
 
@@ -23,6 +24,7 @@ class ProjectSummary:
     open_blockers: int
     open_warnings: int
     gates_passed: int  # phases whose gate decision is "go"
+    maturity: str = ""  # e.g. "Google 1 · Microsoft 2"; empty in summaries stored before it existed
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -38,4 +40,10 @@ def summarise(project: Project) -> ProjectSummary:
         open_blockers=sum(f.severity is Severity.BLOCKER for f in findings),
         open_warnings=sum(f.severity is Severity.WARNING for f in findings),
         gates_passed=sum(phase.answers(project).gate.decision is GateDecision.GO for phase in PHASES),
+        maturity=_maturity(project),
     )
+
+
+def _maturity(project: Project) -> str:
+    assessment = assess(project)
+    return f"Google {assessment.google.level.number} · Microsoft {assessment.microsoft.level.number}"

@@ -35,6 +35,9 @@ def test_every_stored_project_is_listed_with_its_figures(stored: dict[str, str])
     assert sorted(table["Project"]) == sorted(load_sample(k).info.name for k in stored)
     loan = table[table["Project"] == load_sample("loan").info.name].iloc[0]
     assert loan["Open blockers"] > 0 and loan["Gates passed"] == "5/5"
+    assert loan["MLOps maturity"] == "Google 0 · Microsoft 1"  # the levels its answers imply
+    recommender = table[table["Project"] == load_sample("recommendation").info.name].iloc[0]
+    assert recommender["MLOps maturity"] == "Google 1 · Microsoft 2"
     figure = json.loads(at.get("plotly_chart")[0].proto.spec)
     heatmap = figure["data"][0]
     assert heatmap["type"] == "heatmap" and len(heatmap["y"]) == 3 and len(heatmap["x"]) == 5

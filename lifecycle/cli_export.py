@@ -1,0 +1,71 @@
+"""``lifecycle export PROJECT_FILE --canvas canvas.pdf --map map.pdf``: the PDF exports from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from .storage import ProjectFileError, load_project
+
+EXIT_OK, EXIT_BAD_FILE = 0, 2
+
+
+def _export(args: argparse.Namespace) -> int:
+    if not (args.canvas or args.map or args.model_card or args.datasheet):
+        print("lifecycle export: nothing to do; give --canvas FILE, --map FILE, --model-card FILE and/or "
+              "--datasheet FILE", file=sys.stderr)
+        return EXIT_BAD_FILE
+    try:
+        project = load_project(args.project_file)
+    except ProjectFileError as error:
+        for problem in error.problems:
+            print(f"{error.source}: {problem}", file=sys.stderr)
+        return EXIT_BAD_FILE
+
+    from .export import export_canvas, export_map  # fpdf is only imported when a PDF is made
+
+    jobs: list[tuple[str, Any]] = []
+    if args.canvas:
+        jobs.append((args.canvas, export_canvas))
+    if args.map:
+        jobs.append((args.map, export_map))
+    for target, build in jobs:
+        result = build(project)
+        try:
+            Path(target).write_bytes(result.data)
+        except OSError as exc:
+            print(f"{target}: cannot write the PDF ({exc.strerror or exc})", file=sys.stderr)
+            return EXIT_BAD_FILE
+        notes = [f"{result.pages} page{'s' if result.pages != 1 else ''}"]
+        if result.replaced:
+            notes.append(f"{result.replaced} character{'s' if result.replaced != 1 else ''} no font can draw "
+                         "shown as □")
+        cut = getattr(result, "truncated", [])
+        if cut:
+            notes.append(f"shortened blocks: {', '.join(cut)} (full text in the map)")
+        print(f"{target}: {'; '.join(notes)}")
+    from .handoff.files import write_documents  # the Model Card and the Data Sheet (Markdown)
+
+    return write_documents(project, model_card=args.model_card, datasheet=args.datasheet)
+
+
+def register(subcommands: Any) -> None:
+    """Add the ``export`` subcommand to the ``lifecycle`` parser's subcommands."""
+    export = subcommands.add_parser(
+        "export",
+        help="write the canvas and the lifecycle map as PDF, the Model Card and the Data Sheet as Markdown",
+        description="Export a project file as PDF: --canvas writes the one-page ML lifecycle canvas (A3 landscape), "
+                    "--map the full lifecycle map (cover, canvas, plan and stage gates, every phase, Model Card and "
+                    "Data Sheet, findings); --model-card and --datasheet write those two documents as Markdown. "
+                    "Exit status: 0 when written, 2 when the project file cannot be read or an output cannot be "
+                    "written.",
+    )
+    export.add_argument("project_file", metavar="PROJECT_FILE", help="a project file (.yaml, .yml or .json)")
+    export.add_argument("--canvas", metavar="FILE", help="where to write the one-page canvas PDF")
+    export.add_argument("--map", metavar="FILE", help="where to write the full lifecycle map PDF")
+    export.add_argument("--model-card", metavar="FILE", help="where to write the Model Card as Markdown; a file named "
+                        "README.md gets the Hugging Face metadata (licence, datasets, metrics, model-index) on top")
+    export.add_argument("--datasheet", metavar="FILE", help="where to write the Data Sheet as Markdown")
+    export.set_defaults(run=_export)

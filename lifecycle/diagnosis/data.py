@@ -1,0 +1,220 @@
+"""Reading monitoring CSVs and lining a batch up against the reference.
+
+Two kinds of trouble, kept apart on purpose:
+
+- ``DataError``: the file cannot be used at all (empty, binary, not a CSV, no rows, no
+  column in common with the reference, duplicate column names). It names the file.
+- ``DataWarning``: one column has a problem (missing values, text in a numeric column,
+  constant values, categories the reference never had, a column only one side has). The
+  analysis goes on without that column or those values, and the warning says so.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+
+MAX_CSV_BYTES = 5 * 1024 * 1024  # the app's upload limit too (.streamlit/config.toml maxUploadSize)
+NA_VALUES = ["", "NA", "N/A", "NaN", "nan", "null", "NULL", "None", "none", "-"]
+NUMERIC_SHARE = 0.95  # a reference column is numeric when at least this share of its values are numbers
+SNIFF_ROWS = 2000  # values looked at to decide whether a text column holds numbers
+
+ColumnKind = Literal["numeric", "categorical"]
+
+
+class DataError(ValueError):
+    """A monitoring file that cannot be analysed; ``source`` is the file name."""
+
+    def __init__(self, source: str, problem: str):
+        self.source = source
+        self.problem = problem
+        super().__init__(f"{source}: {problem}")
+
+
+@dataclass(frozen=True)
+class DataWarning:
+    """A problem with one column of one file; the analysis went on without the bad part."""
+
+    source: str
+    column: str
+    problem: str
+
+    def __str__(self) -> str:
+        return f"{self.source}, column '{self.column}': {self.problem}"
+
+
+@dataclass(frozen=True)
+class Roles:
+    """Which columns are not model inputs but the model's output, the outcome, or the groups to compare.
+
+    ``score`` is the model's risk score (higher = more likely to ``outcome`` = 1, e.g. default);
+    ``decision`` holds ``approve_value`` for a favourable decision; ``groups`` are the
+    protected attributes and proxies that fairness is measured over. Any role set to None
+    (or missing from the files) skips the analyses that need it, with a warning.
+    """
+
+    score: str | None = "score"
+    decision: str | None = "decision"
+    approve_value: str = "approve"
+    outcome: str | None = "defaulted"
+    groups: tuple[str, ...] = ("age_band", "postcode_district")
+
+    @property
+    def model_output(self) -> set[str]:
+        """Columns that are never compared as input features."""
+        return {c for c in (self.score, self.decision, self.outcome) if c}
+
+
+@dataclass
+class Batch:
+    """One file of monitoring data: the reference sample or one production batch."""
+
+    name: str  # shown in tables and charts, e.g. "2025-09"
+    frame: pd.DataFrame
+    source: str = ""  # the file it came from, named in warnings and errors; defaults to ``name``
+    warnings: list[DataWarning] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.source = self.source or self.name
+
+    @property
+    def rows(self) -> int:
+        return len(self.frame)
+
+
+def _looks_binary(data: bytes) -> bool:
+    head = data[:8192]
+    if b"\x00" in head:
+        return True
+    control = sum(1 for byte in head if byte < 32 and byte not in (9, 10, 13))
+    return control > max(8, len(head) // 100)
+
+
+def batch_name(source: str) -> str:
+    """'2025-09.csv' → '2025-09'."""
+    stem = source.rsplit("/", 1)[-1]
+    return stem[:-4] if stem.lower().endswith(".csv") and len(stem) > 4 else stem
+
+
+def read_csv(data: bytes, source: str, *, name: str | None = None, max_bytes: int = MAX_CSV_BYTES) -> Batch:
+    """Parse CSV bytes; every cell stays text (types are decided against the reference later).
+
+    ``source`` is the file name (used in messages); the batch is called ``name``, by default
+    the file name without '.csv'.
+    """
+    if len(data) > max_bytes:
+        raise DataError(source, f"the file is {len(data) / 1_048_576:.1f} MB; the limit is "
+                                f"{max_bytes / 1_048_576:.0f} MB")
+    if not data.strip():
+        raise DataError(source, "the file is empty")
+    if _looks_binary(data):
+        raise DataError(source, "this is a binary file, not a CSV text file")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise DataError(source, f"the file is not UTF-8 text (byte {exc.start + 1} cannot be read)") from None
+    header = next(csv.reader(io.StringIO(text)), [])
+    names = [name.strip() for name in header]
+    if len(names) < 2 and not any(name for name in names):
+        raise DataError(source, "the first line holds no column names")
+    if any(not name for name in names):
+        raise DataError(source, f"column {names.index('') + 1} of the header has no name")
+    duplicates = sorted({name for name in names if names.count(name) > 1})
+    if duplicates:
+        raise DataError(source, f"the header repeats the column name(s) {', '.join(repr(d) for d in duplicates)}")
+    try:
+        frame = pd.read_csv(io.StringIO(text), dtype=str, na_values=NA_VALUES, keep_default_na=False,
+                            skipinitialspace=True)
+    except pd.errors.ParserError as exc:
+        detail = str(exc).strip().splitlines()[-1]
+        raise DataError(source, f"not a well-formed CSV ({detail.removeprefix('Error tokenizing data. ')})") from None
+    except (ValueError, csv.Error) as exc:
+        raise DataError(source, f"not a well-formed CSV ({exc})") from None
+    frame.columns = names
+    if frame.empty:
+        raise DataError(source, "the file has a header but no data rows")
+    if len(names) < 2:
+        raise DataError(source, f"only one column ('{names[0]}') was found; is the file separated by commas?")
+    return Batch(name=name or batch_name(source), frame=frame, source=source)
+
+
+def _numeric_share(values: pd.Series) -> float:
+    """Share of non-missing values that read as numbers (looks at a sample of large columns)."""
+    present = values.dropna()
+    if present.empty:
+        return 0.0
+    if len(present) > SNIFF_ROWS:
+        present = present.iloc[:: max(1, len(present) // SNIFF_ROWS)]
+    return float(pd.to_numeric(present, errors="coerce").notna().mean())
+
+
+def column_kind(values: pd.Series) -> ColumnKind:
+    """Numeric when the column has a numeric type or nearly all its values read as numbers."""
+    if pd.api.types.is_bool_dtype(values.dtype):
+        return "categorical"
+    if pd.api.types.is_numeric_dtype(values.dtype):
+        return "numeric"
+    return "numeric" if _numeric_share(values) >= NUMERIC_SHARE else "categorical"
+
+
+def _first_bad(values: pd.Series, bad: pd.Series) -> str:
+    position = int(np.flatnonzero(bad.to_numpy())[0])
+    # CSV line = header line + 1-based row
+    return f"first: '{str(values.iloc[position])[:40]}' on line {position + 2}"
+
+
+def as_numeric(values: pd.Series, source: str, column: str, warnings: list[DataWarning]) -> pd.Series | None:
+    """The column as float64; text cells become missing with a warning. None when nothing is numeric."""
+    if pd.api.types.is_numeric_dtype(values.dtype) and not pd.api.types.is_bool_dtype(values.dtype):
+        return values.astype("float64")
+    numbers = pd.to_numeric(values, errors="coerce").astype("float64")
+    bad = numbers.isna() & values.notna()
+    count = int(bad.sum())
+    if count:
+        if count == int(values.notna().sum()):
+            warnings.append(DataWarning(source, column, "holds text where the reference has numbers; not compared"))
+            return None
+        warnings.append(DataWarning(
+            source, column, f"{count:,} value(s) are not numbers ({_first_bad(values, bad)}); they were left out"
+        ))
+    return numbers
+
+
+def as_categorical(values: pd.Series) -> pd.Series:
+    """The column as text categories (numbers written as they were in the file)."""
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        return values
+    if pd.api.types.is_string_dtype(values.dtype) or values.dtype == object:
+        return values
+    return values.astype("string")
+
+
+def binary_outcome(values: pd.Series, source: str, column: str, warnings: list[DataWarning]) -> pd.Series:
+    """0/1 outcome as float (NaN where unknown); other values are reported and treated as unknown."""
+    numbers = pd.to_numeric(values, errors="coerce").astype("float64")
+    bad = values.notna() & ~numbers.isin([0.0, 1.0])
+    count = int(bad.sum())
+    if count:
+        warnings.append(DataWarning(
+            source, column, f"{count:,} outcome value(s) are not 0 or 1 ({_first_bad(values, bad)}); "
+                            "treated as not yet known"
+        ))
+        numbers = numbers.where(~bad)
+    return numbers
+
+
+def approved(values: pd.Series, approve_value: str) -> pd.Series:
+    """True where the decision is favourable: equal to ``approve_value`` (case and spaces ignored).
+
+    A 0/1 decision column without that value reads 1 as the favourable decision.
+    """
+    text = values.astype("string").str.strip().str.casefold()
+    result = (text == approve_value.strip().casefold()).fillna(False)
+    if not result.any() and text.dropna().isin(["0", "1", "0.0", "1.0"]).all():
+        result = text.isin(["1", "1.0"]).fillna(False)
+    return result.astype(bool)

@@ -1,0 +1,3 @@
+from ui.datasheet_view import render_datasheet_page
+
+render_datasheet_page()
