@@ -29,9 +29,11 @@ with st.sidebar:
     warnings = sum(f.severity is Severity.WARNING for f in findings)
     st.page_link(
         nav.CHECKS,
-        label=f"{blocking} blocking findings · {warnings} warnings · {missing} gate answers missing",
+        label=f"{blocking} blocking findings · {warnings} warnings",
         icon=":material/block:" if blocking else ":material/rule:",
     )
+    if missing:
+        st.caption(f"{missing} answers still needed at the stage gates")
 
 conflict_view.render()
 
