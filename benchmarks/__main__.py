@@ -50,12 +50,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     for module in modules:
         if options.names and module.NAME not in options.names:
             continue
-        rows, notes = module.run(options)
-        print(f"\n## {module.NAME}: {module.TITLE}\n")
-        print(_table(rows))
-        for note in notes:
-            print(f"  {note}")
+        report(module, *module.run(options))
     return 0
+
+
+def report(module: object, rows: list[dict[str, str]], notes: list[str]) -> None:
+    """Print one benchmark's table and its notes."""
+    print(f"\n## {module.NAME}: {module.TITLE}\n")  # type: ignore[attr-defined]
+    print(_table(rows))
+    for note in notes:
+        print(f"  {note}")
 
 
 if __name__ == "__main__":

@@ -185,16 +185,12 @@ def main(argv: list[str] | None = None) -> int:
     add_arguments(parser)
     parser.add_argument("--worker", choices=["ours", "evidently"], help=argparse.SUPPRESS)
     options = parser.parse_args(argv)
-    if options.worker:
+    if options.worker:  # one tool's timed run, in the subprocess ``_spawn`` starts
         print(json.dumps(worker(options.worker, options.drift_rows)))
         return 0
-    from benchmarks.__main__ import _table
+    from benchmarks.__main__ import report
 
-    rows, notes = run(options)
-    print(f"\n## {NAME}: {TITLE}\n")
-    print(_table(rows))
-    for note in notes:
-        print(f"  {note}")
+    report(sys.modules[__name__], *run(options))
     return 0
 
 

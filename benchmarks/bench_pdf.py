@@ -84,13 +84,9 @@ def run(options: argparse.Namespace) -> tuple[list[dict[str, str]], list[str]]:
 def main() -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.bench_pdf", description=TITLE)
     add_arguments(parser)
-    rows, notes = run(parser.parse_args())
-    from benchmarks.__main__ import _table
+    from benchmarks.__main__ import report
 
-    print(f"## {NAME}: {TITLE}\n")
-    print(_table(rows))
-    for note in notes:
-        print(f"  {note}")
+    report(sys.modules[__name__], *run(parser.parse_args()))
     return 0
 
 

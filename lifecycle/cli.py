@@ -11,9 +11,8 @@ from collections.abc import Sequence
 from . import cli_export
 from .checks import Severity, counts, failing, readiness, run_checks, unmatched_acceptances
 from .model import Project
-from .storage import ProjectFileError, load_project
+from .cli_common import EXIT_OK, EXIT_FINDINGS, EXIT_BAD_FILE, load_or_explain
 
-EXIT_OK, EXIT_FINDINGS, EXIT_BAD_FILE = 0, 1, 2
 
 
 def _schema(_: argparse.Namespace) -> int:
@@ -31,11 +30,8 @@ def _plural(count: int, word: str) -> str:
 
 
 def _check(args: argparse.Namespace) -> int:
-    try:
-        project = load_project(args.project_file)
-    except ProjectFileError as error:
-        for problem in error.problems:
-            print(f"{error.source}: {problem}", file=sys.stderr)
+    project = load_or_explain(args.project_file)
+    if project is None:
         return EXIT_BAD_FILE
 
     findings = run_checks(project)

@@ -7,9 +7,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .storage import ProjectFileError, load_project
+from .cli_common import EXIT_OK, EXIT_BAD_FILE, load_or_explain
 
-EXIT_OK, EXIT_BAD_FILE = 0, 2
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -17,11 +16,8 @@ def _export(args: argparse.Namespace) -> int:
         print("lifecycle export: nothing to do; give --canvas FILE, --map FILE, --model-card FILE and/or "
               "--datasheet FILE", file=sys.stderr)
         return EXIT_BAD_FILE
-    try:
-        project = load_project(args.project_file)
-    except ProjectFileError as error:
-        for problem in error.problems:
-            print(f"{error.source}: {problem}", file=sys.stderr)
+    project = load_or_explain(args.project_file)
+    if project is None:
         return EXIT_BAD_FILE
 
     from .export import export_canvas, export_map  # fpdf is only imported when a PDF is made
