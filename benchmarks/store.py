@@ -65,6 +65,7 @@ def _portfolio_page_seconds(url: str) -> float:
     # AppTest runs outside a server; its "missing ScriptRunContext" warnings are noise in a table.
     logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").setLevel(logging.ERROR)
     os.environ["LIFECYCLE_STORE_URL"] = url
+    os.environ["LIFECYCLE_SEED_SAMPLES"] = "0"  # measure exactly the projects this benchmark stored
     at = AppTest.from_file(APP, default_timeout=120)
     at.run()
     at.switch_page("pages/portfolio.py").run()  # warm: imports, store connection

@@ -15,6 +15,7 @@ answers stay on screen, and the conflict is shown until the user resolves it.
 from __future__ import annotations
 
 import copy
+import os
 from typing import Any
 
 import streamlit as st
@@ -22,6 +23,7 @@ from pydantic import ValidationError
 from sqlalchemy.exc import SQLAlchemyError
 
 from lifecycle.model import Project
+from lifecycle.samples import samples
 from lifecycle.storage import project_document
 from lifecycle.store import ProjectNotFound, ProjectStore, VersionConflict, store_url_from_env
 
@@ -36,6 +38,7 @@ PID = "project_id"  # id in the store; None until the project is first saved
 VERSION = "project_version"  # stored version this session's copy is based on
 CONFLICT = "save_conflict"  # set when another session saved first
 SAVE_ERROR = "save_error"
+SEED_ENV = "LIFECYCLE_SEED_SAMPLES"  # "0" keeps a new store empty
 
 Path = tuple[str | int, ...]
 
@@ -43,7 +46,10 @@ Path = tuple[str | int, ...]
 @st.cache_resource(show_spinner=False)
 def _store(url: str) -> ProjectStore:
     # Shared by all sessions on purpose: it holds a connection pool, no user data.
-    return ProjectStore(url)
+    store = ProjectStore(url)
+    if os.environ.get(SEED_ENV, "1") != "0":
+        store.seed_once(sample.load() for sample in samples())  # a new store starts with the scenarios
+    return store
 
 
 def store() -> ProjectStore:

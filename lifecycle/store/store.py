@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -35,6 +36,7 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
 
 from ..model import Project
 from ..storage import project_document
@@ -66,6 +68,16 @@ versions = Table(
     Column("document", Text, nullable=False),
     Column("saved_at", DateTime(timezone=True), nullable=False),
 )
+
+
+# Facts about the store itself, e.g. that the practice scenarios were added once.
+store_meta = Table(
+    "store_meta",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+SEEDED = "samples_seeded"
 
 
 class ProjectNotFound(LookupError):
@@ -180,6 +192,32 @@ class ProjectStore:
 
     def _before_history_write(self, project_id: str, version: int) -> None:
         """Hook between the two writes of a save; tests use it to simulate a crash mid-save."""
+
+    def seed_once(self, scenarios: Iterable[Project]) -> int:
+        """Store ``scenarios`` if this store has never been seeded; return how many were added.
+
+        The mark is kept in the store, so projects a team deletes are not brought back, and
+        replicas starting together add them once (the mark's insert fails for all but one).
+        """
+        now = _now()
+        rows = [(uuid.uuid4().hex, summarise(p), _encode(p)) for p in scenarios]
+        try:
+            with self.engine.begin() as conn:
+                conn.execute(insert(store_meta).values(key=SEEDED, value=now.isoformat()))
+                for project_id, summary, document in rows:
+                    conn.execute(
+                        insert(projects).values(
+                            id=project_id, version=1, document=document, summary=summary.to_dict(),
+                            name=summary.name, owner=summary.owner, business_unit=summary.business_unit,
+                            archived=False, created_at=now, updated_at=now,
+                        )
+                    )
+                    conn.execute(
+                        insert(versions).values(project_id=project_id, version=1, document=document, saved_at=now)
+                    )
+        except IntegrityError:
+            return 0  # seeded before (or by another replica just now)
+        return len(rows)
 
     def set_archived(self, project_id: str, archived: bool) -> None:
         with self.engine.begin() as conn:

@@ -13,6 +13,7 @@ def project_store(tmp_path, monkeypatch) -> str:  # type: ignore[no-untyped-def]
     """Each test gets its own empty project store."""
     url = f"sqlite:///{tmp_path / 'projects.db'}"
     monkeypatch.setenv("LIFECYCLE_STORE_URL", url)
+    monkeypatch.setenv("LIFECYCLE_SEED_SAMPLES", "0")  # tests say what they store; one test covers seeding
     return url
 
 

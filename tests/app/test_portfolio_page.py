@@ -97,3 +97,14 @@ def test_duplicate_archive_and_delete_with_confirmation(stored: dict[str, str], 
     at.button(key="portfolio-delete").click().run()
     at.button(key="portfolio-delete-yes").click().run()
     assert stored["loan"] not in {p.id for p in store.list(include_archived=True)}
+
+
+def test_a_new_store_starts_with_the_three_scenarios_once(project_store: str, monkeypatch) -> None:
+    monkeypatch.setenv("LIFECYCLE_SEED_SAMPLES", "1")
+    at = portfolio()
+    names = sorted(at.dataframe[0].value["Project"])
+    assert names == sorted(load_sample(k).info.name for k in ("churn", "recommendation", "loan"))
+    at.selectbox(key="portfolio-target").select(at.session_state["portfolio-target"]).run()
+    at.button(key="portfolio-delete").click().run()
+    at.button(key="portfolio-delete-yes").click().run()
+    assert len(portfolio().dataframe[0].value) == 2  # a deleted scenario is not brought back

@@ -134,3 +134,13 @@ def test_a_crash_mid_save_leaves_the_last_good_version(store: ProjectStore, stor
         assert reopened.save(stored.id, Project(), expected_version=1) == 2  # and it is still writable
     finally:
         reopened.dispose()
+
+
+def test_seeding_happens_once_even_after_deletion(store: ProjectStore) -> None:
+    scenarios = [load_sample(k) for k in ("churn", "recommendation", "loan")]
+    assert store.seed_once(scenarios) == 3
+    assert sorted(p.summary.name for p in store.list()) == sorted(p.info.name for p in scenarios)
+    for listed in store.list():
+        store.delete(listed.id)
+    assert store.seed_once(scenarios) == 0
+    assert store.list() == []
