@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from .model import Project
@@ -17,7 +18,17 @@ class Sample:
     path: Path
 
     def load(self) -> Project:
-        return load_project(self.path)
+        """A fresh Project each call; the file is parsed once per version of it on disk."""
+        stat = self.path.stat()
+        return Project.model_validate_json(_validated_json(str(self.path), stat.st_mtime_ns, stat.st_size))
+
+
+@lru_cache(maxsize=32)
+def _validated_json(path: str, mtime_ns: int, size: int) -> str:
+    # Pages list the scenarios on every rerun; parsing YAML each time cost ~30 ms a file. The cache
+    # holds immutable JSON text, never a Project, so no caller can change what another one gets.
+    # mtime and size are part of the key so an edited file is read again.
+    return load_project(path).model_dump_json()
 
 
 # Order shown to learners: from the most familiar problem to the diagnosis exercise.

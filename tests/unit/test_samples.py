@@ -171,3 +171,20 @@ def test_loan_was_launched_without_drift_monitoring_or_bias_testing(loaded: dict
         assert gate.deliverable_status == DeliverableStatus.SIGNED_OFF
     statement = loan.problem_framing.problem_statement
     assert "0.81" in statement and "0.72" in statement
+
+
+def test_each_load_is_a_fresh_project_so_sessions_never_share_one() -> None:
+    first = load_sample("loan")
+    first.info.name = "changed by one session"
+    assert load_sample("loan").info.name != "changed by one session"
+
+
+def test_an_edited_sample_file_is_read_again(tmp_path) -> None:
+    from lifecycle.samples import Sample
+
+    path = tmp_path / "mine.yaml"
+    path.write_text("info:\n  name: First\n", encoding="utf-8")
+    sample = Sample(key="mine", path=path)
+    assert sample.load().info.name == "First"
+    path.write_text("info:\n  name: Second edit\n", encoding="utf-8")  # new size, new mtime
+    assert sample.load().info.name == "Second edit"
