@@ -1,6 +1,6 @@
 import streamlit as st
 
-from lifecycle.charts import completeness_figure
+from lifecycle.charts.plan import completeness_figure
 from lifecycle.completeness import project_progress
 from lifecycle.model import ProjectInfo
 from ui import router, state

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from lifecycle.charts_readiness import readiness_figure
+from lifecycle.charts.readiness import readiness_figure
 from lifecycle.checks import Severity, by_phase, counts, readiness, run_checks, unmatched_acceptances
 from lifecycle.phases import PHASES
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from lifecycle.charts_maturity import maturity_figure
+from lifecycle.charts.maturity import maturity_figure
 from lifecycle.handoff.document import origin_title
 from lifecycle.maturity import DIMENSIONS, LevelAssessment, StatementResult, assess
 from lifecycle.model import Agreement

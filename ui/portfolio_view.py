@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from lifecycle.charts_portfolio import portfolio_heatmap
+from lifecycle.charts.portfolio import portfolio_heatmap
 from lifecycle.model import Project
 from lifecycle.phases import PHASES
 from lifecycle.samples import load_sample, samples

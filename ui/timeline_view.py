@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from lifecycle.charts import timeline_figure
+from lifecycle.charts.plan import timeline_figure
 from lifecycle.model import Timeline
 from lifecycle.phases import PHASES_BY_KEY
 

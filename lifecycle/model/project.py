@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from .base import Section
 from .data import Data
@@ -14,13 +14,12 @@ from .deployment import Deployment
 from .base import Row
 from .fields import answer, many, text
 from .maturity import Maturity
+from .migrations import FORMAT_VERSION, migrate
 from .model_card import ModelCard
 from .modeling import Modeling
 from .monitoring import Monitoring
 from .problem_framing import ProblemFraming
 from .timeline import Timeline
-
-FORMAT_VERSION = 1
 
 
 class ProjectInfo(Section):
@@ -44,8 +43,9 @@ class AcceptedFinding(Row):
 class Project(Section):
     """A machine-learning project's lifecycle plan, phase by phase."""
 
-    format_version: Literal[1] = Field(
-        default=FORMAT_VERSION, description="Version of the Lifecycle Workbook file format."
+    format_version: Literal[2] = Field(
+        default=FORMAT_VERSION,
+        description="Version of the Lifecycle Workbook file format; older files are upgraded when opened.",
     )
     info: ProjectInfo = Field(default_factory=ProjectInfo)
     problem_framing: ProblemFraming = Field(default_factory=ProblemFraming)
@@ -60,3 +60,8 @@ class Project(Section):
     accepted_findings: list[AcceptedFinding] = many(
         "Accepted findings", "Check findings the team accepts, each with a written reason."
     )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _upgrade_older_formats(cls, data: object) -> object:
+        return migrate(data)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from lifecycle.charts_maturity import maturity_figure
+from lifecycle.charts.maturity import maturity_figure
 from lifecycle.maturity import (
     DIMENSIONS,
     FRAMEWORKS,

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 from pydantic import ValidationError
 
-from lifecycle.charts import GATES_ROW, timeline_figure
+from lifecycle.charts.plan import GATES_ROW, timeline_figure
 from lifecycle.model import Activity, GateMilestone, PhaseKey, Project, Timeline
 from lifecycle.phases import PHASES
 from lifecycle.questions import questions_of

@@ -5,8 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .model import Project
-from .storage import ProjectFileError, load_project
+from ..model import Project
+from ..storage import ProjectFileError, load_project
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_FILE = 0, 1, 2
 

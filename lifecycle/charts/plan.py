@@ -6,9 +6,9 @@ from datetime import timedelta
 
 import plotly.graph_objects as go
 
-from .completeness import PhaseProgress
-from .model.timeline import Timeline
-from .phases import PHASES, PHASES_BY_KEY
+from ..completeness import PhaseProgress
+from ..model.timeline import Timeline
+from ..phases import PHASES, PHASES_BY_KEY
 
 
 def completeness_figure(progress: list[PhaseProgress]) -> go.Figure:

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .cli_common import EXIT_OK, EXIT_BAD_FILE, load_or_explain
+from .common import EXIT_OK, EXIT_BAD_FILE, load_or_explain
 
 
 
@@ -20,7 +20,7 @@ def _export(args: argparse.Namespace) -> int:
     if project is None:
         return EXIT_BAD_FILE
 
-    from .export import export_canvas, export_map  # fpdf is only imported when a PDF is made
+    from ..export import export_canvas, export_map  # fpdf is only imported when a PDF is made
 
     jobs: list[tuple[str, Any]] = []
     if args.canvas:
@@ -42,7 +42,7 @@ def _export(args: argparse.Namespace) -> int:
         if cut:
             notes.append(f"shortened blocks: {', '.join(cut)} (full text in the map)")
         print(f"{target}: {'; '.join(notes)}")
-    from .handoff.files import write_documents  # the Model Card and the Data Sheet (Markdown)
+    from ..handoff.files import write_documents  # the Model Card and the Data Sheet (Markdown)
 
     return write_documents(project, model_card=args.model_card, datasheet=args.datasheet)
 

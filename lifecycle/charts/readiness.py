@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from .checks import Readiness
+from ..checks import Readiness
 
 BAND_COLOURS = {"Ready": "#2e7d32", "Nearly ready": "#7cb342", "Taking shape": "#f9a825"}
 NOT_READY = "#c62828"

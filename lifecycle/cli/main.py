@@ -8,10 +8,10 @@ import os
 import sys
 from collections.abc import Sequence
 
-from . import cli_export
-from .checks import Severity, counts, failing, readiness, run_checks, unmatched_acceptances
-from .model import Project
-from .cli_common import EXIT_OK, EXIT_FINDINGS, EXIT_BAD_FILE, load_or_explain
+from . import export as cli_export
+from ..checks import Severity, counts, failing, readiness, run_checks, unmatched_acceptances
+from ..model import Project
+from .common import EXIT_OK, EXIT_FINDINGS, EXIT_BAD_FILE, load_or_explain
 
 
 

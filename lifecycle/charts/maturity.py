@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from .maturity import MaturityAssessment
-from .model.maturity import Agreement
+from ..maturity import MaturityAssessment
+from ..model.maturity import Agreement
 
 FILL = "rgba(46, 125, 50, 0.25)"
 LINE = "#2e7d32"

@@ -6,8 +6,8 @@ from collections.abc import Sequence
 
 import plotly.graph_objects as go
 
-from .phases import PHASES
-from .store.summary import ProjectSummary
+from ..phases import PHASES
+from ..store.summary import ProjectSummary
 
 ROW_HEIGHT = 22
 

@@ -1,0 +1,63 @@
+"""Older project files open through the migration and are saved in the current format."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from lifecycle.model import Project
+from lifecycle.model.migrations import FORMAT_VERSION, migrate
+from lifecycle.storage import ProjectFileError, dump_project, load_project, parse_project
+
+FORMATS = Path(__file__).resolve().parents[1] / "fixtures" / "formats"
+
+
+def test_a_version_1_file_opens_with_every_answer_kept() -> None:
+    old = yaml.safe_load((FORMATS / "v1_loan.yaml").read_text(encoding="utf-8"))
+    assert old["format_version"] == 1
+    project = load_project(FORMATS / "v1_loan.yaml")
+    assert project.format_version == FORMAT_VERSION
+    assert project.info.name == old["info"]["name"]
+    assert [f.name for f in project.data.features] == [f["name"] for f in old["data"]["features"]]
+    assert project.problem_framing.problem_statement == old["problem_framing"]["problem_statement"]
+
+
+def test_an_upgraded_file_is_written_in_the_current_format() -> None:
+    project = load_project(FORMATS / "v1_loan.yaml")
+    assert yaml.safe_load(dump_project(project))["format_version"] == FORMAT_VERSION
+
+
+def test_a_file_without_a_version_is_read_as_the_first_format() -> None:
+    assert parse_project(b"info:\n  name: Old\n", "old.yaml").format_version == FORMAT_VERSION
+
+
+def test_migration_leaves_its_input_unchanged() -> None:
+    document = {"format_version": 1, "info": {"name": "x"}}
+    migrate(document)
+    assert document == {"format_version": 1, "info": {"name": "x"}}
+
+
+@pytest.mark.parametrize("version", [0, 99, "two", True])
+def test_a_version_this_workbook_does_not_know_is_refused_by_name(version: object) -> None:
+    text = yaml.safe_dump({"format_version": version, "info": {"name": "x"}})
+    with pytest.raises(ProjectFileError) as error:
+        parse_project(text.encode(), "future.yaml")
+    assert "format_version" in str(error.value)
+
+
+def test_the_store_reads_version_1_documents(tmp_path: Path) -> None:
+    import json
+
+    from sqlalchemy import update
+
+    from lifecycle.store import ProjectStore
+    from lifecycle.store.store import projects
+
+    store = ProjectStore(f"sqlite:///{tmp_path}/p.db")
+    stored = store.create(Project())
+    old = yaml.safe_load((FORMATS / "v1_loan.yaml").read_text(encoding="utf-8"))
+    with store.engine.begin() as conn:
+        conn.execute(update(projects).where(projects.c.id == stored.id).values(document=json.dumps(old, default=str)))
+    assert store.get(stored.id).project.info.name == old["info"]["name"]
