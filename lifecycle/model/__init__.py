@@ -4,7 +4,7 @@ from .base import Row, Section, StageGate
 from .choices import *  # noqa: F403  (the closed answers are part of the model's public vocabulary)
 from .data import Data, DataSource, Feature
 from .datasheet import Datasheet
-from .deployment import Deployment, LaunchCriterion
+from .deployment import Deployment, LaunchCriterion, QualityGateCheck
 from .fields import LONG_TEXT_MAX, SHORT_TEXT_MAX, TABLE_ROWS_MAX, Choice
 from .maturity import Agreement, Maturity
 from .model_card import ModelCard, SliceResult

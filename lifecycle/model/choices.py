@@ -61,6 +61,7 @@ class HeuristicDisposition(Choice):
     RAW_INPUTS = "raw_inputs", "Use its raw inputs as features"
     LABEL = "label", "Use it to modify the label"
     RETIRE = "retire", "Retire it"
+    LABEL_SOURCE = "label_source", "Its output is used as the label"
     UNDECIDED = "undecided", "Undecided"
 
 
@@ -211,3 +212,34 @@ class RetrainingTrigger(Choice):
     NEW_DATA = "new_data", "When enough new labelled data arrives"
     PERFORMANCE = "performance", "When monitored performance degrades"
     DRIFT = "drift", "When a drift signal fires"
+
+
+class BaselineKind(Choice):
+    HEURISTIC = "heuristic", "An existing rule or heuristic"
+    MANUAL_PROCESS = "manual_process", "Today's manual process"
+    PREVIOUS_MODEL = "previous_model", "The model in production today"
+    TRIVIAL = "trivial", "A trivial predictor (majority class, popularity, last value)"
+    NOT_APPLICABLE = "not_applicable", "Not applicable: no baseline"
+
+
+class ValueTiming(Choice):
+    BEFORE_PREDICTION = "before_prediction", "Fixed before the prediction moment"
+    AT_PREDICTION = "at_prediction", "Computed at the prediction moment from data available then"
+    AFTER_PREDICTION = "after_prediction", "Filled in or updated after the prediction"
+    UNKNOWN = "unknown", "Not sure"
+
+
+class Comparator(Choice):
+    GE = "ge", "≥ at least"
+    GT = "gt", "> more than"
+    LE = "le", "≤ at most"
+    LT = "lt", "< less than"
+
+
+class RollbackMechanism(Choice):
+    PREVIOUS_VERSION = "previous_version", "Redeploy the previous model version"
+    TRAFFIC_SWITCH = "traffic_switch", "Switch traffic back (blue/green)"
+    FEATURE_FLAG = "feature_flag", "Turn the model off with a flag and fall back to the rule"
+    REGISTRY_ALIAS = "registry_alias", "Move the registry alias back to the previous version"
+    RETRAIN = "retrain", "Retrain and redeploy"
+    NONE = "none", "No rollback"

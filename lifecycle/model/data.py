@@ -5,7 +5,9 @@ from __future__ import annotations
 from pydantic import Field
 
 from .base import Row, Section, StageGate
-from .choices import DataVersioning, FeatureLogging, FeatureOrigin, JoinMitigation, Refresh, Sampling, Sensitivity, SourceKind
+from .choices import (
+    DataVersioning, FeatureLogging, FeatureOrigin, JoinMitigation, Refresh, Sampling, Sensitivity, SourceKind, ValueTiming,
+)
 from .fields import answer, many, text
 
 
@@ -28,6 +30,15 @@ class Feature(Row):
         "Known at prediction time", "Is the value known when the prediction is made? If not, it leaks the future.",
         required=True,
     )
+    value_fixed: ValueTiming | None = answer(
+        "When its value is fixed", "Relative to the moment of prediction: a value filled in later leaks the outcome.",
+        required=True,
+    )
+    source_records_outcomes: bool | None = answer(
+        "Source records outcomes",
+        "Does its source system record what happened after the prediction (case management, chargebacks, repairs, "
+        "collections, claims, returns, cancellations)?",
+    )
     from_joined_table: bool | None = answer("From a joined table", "Looked up in a table that may change (Rules of ML #31).")
     sensitivity: Sensitivity | None = answer("Sensitivity", "Protected attribute or a likely proxy for one.")
 
@@ -45,6 +56,9 @@ class Data(Section):
     labelled_examples: int | None = answer(
         "Labelled examples", "Roughly how many labelled examples training can use (Rules of ML #21).", required=True,
         group="Labels", ge=0,
+    )
+    training_window_months: float | None = answer(
+        "Training window (months)", "How far back the training examples go.", group="Labels", ge=0, le=1_200,
     )
     time_ordered: bool | None = answer(
         "Is the data time-ordered?", "Do examples have a timestamp that matters (events, transactions, sessions)?",

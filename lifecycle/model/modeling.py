@@ -50,6 +50,14 @@ class Modeling(Section):
         "Evaluation split", "How test data is separated from training data (Rules of ML #33).", required=True,
         group="Evaluation",
     )
+    test_period_days: float | None = answer(
+        "Test period (days)", "Temporal splits: how long the test period is.", group="Evaluation", ge=0, le=36_500,
+    )
+    split_gap_days: float | None = answer(
+        "Gap between training and test data (days)",
+        "Temporal splits: days between the last training example and the first test example.",
+        group="Evaluation", ge=0, le=36_500,
+    )
     fit_on_train_only: bool | None = answer(
         "Preprocessing fitted on training data only", "Imputation, scaling, resampling and feature selection happen "
         "after the split.", group="Evaluation",

@@ -35,6 +35,10 @@ class Monitoring(Section):
     retraining_trigger: RetrainingTrigger | None = answer(
         "Retraining trigger", "What starts a new training run.", required=True, group="Retraining",
     )
+    retraining_interval_days: float | None = answer(
+        "Retraining interval (days)", "The retraining cadence as a number of days, e.g. 30 for monthly.",
+        group="Retraining", ge=0, le=36_500,
+    )
     retraining_cadence: str = text("Retraining cadence", "e.g. 'monthly', 'when 10k new labels arrive'.", group="Retraining")
     long_term_holdout: bool | None = answer(
         "Long-term holdout kept", "A slice of users kept on the old system to see long-term effects (Rules of ML #28).",

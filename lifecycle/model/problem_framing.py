@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from .base import Row, Section, StageGate
-from .choices import DataAvailability, HeuristicDisposition, LabelType, MetricLogging, MetricStatus, MLTask
+from .choices import BaselineKind, DataAvailability, HeuristicDisposition, LabelType, MetricLogging, MetricStatus, MLTask
 from .fields import answer, many, text
 
 
@@ -63,6 +63,26 @@ class ProblemFraming(Section):
         "Label definition", "Exactly how an example gets its label, and how long until the outcome is known.",
         required=True, long=True, group="Prediction task",
     )
+    label_delay_typical_days: float | None = answer(
+        "Label delay, typical (days)",
+        "How long, typically, until the outcome of a prediction is known (0.5 = 12 hours).",
+        required=True, group="Prediction task", ge=0, le=36_500,
+    )
+    label_delay_worst_days: float | None = answer(
+        "Label delay, worst case (days)", "The longest wait for an outcome that still counts (e.g. the 95th percentile).",
+        group="Prediction task", ge=0, le=36_500,
+    )
+    positive_class_share_percent: float | None = answer(
+        "Positive class share (%)",
+        "Classification: the share of examples in the positive class, or the target's base rate. A trivial model "
+        "that always predicts the majority class scores this well on accuracy.",
+        group="Prediction task", ge=0, le=100,
+    )
+    labels_from_heuristic: bool | None = answer(
+        "Labels produced by a rule or another model?",
+        "Is any label the output of a heuristic, a rule or another model rather than an observed outcome?",
+        group="Prediction task",
+    )
     training_objective: str = text(
         "Training objective", "The single thing the first model optimises (Rules of ML #12).", required=True,
         group="Prediction task",
@@ -77,8 +97,31 @@ class ProblemFraming(Section):
         long=True,
         group="Baseline",
     )
+    baseline_kind: BaselineKind | None = answer(
+        "Baseline the model must beat", "What the first model is compared with (Rules of ML #1, #3).", required=True,
+        group="Baseline",
+    )
+    baseline_metric: str = text(
+        "Baseline measured with", "The metric the baseline is measured with, as in the offline metrics.", group="Baseline",
+    )
+    baseline_value: float | None = answer(
+        "Baseline value", "The baseline's measured value on the evaluation data.", group="Baseline",
+    )
     heuristics: list[Heuristic] = many(
         "Existing heuristics", "Rules in use today and what happens to each (Rules of ML #7).", group="Baseline"
+    )
+    false_positive_cost: float | None = answer(
+        "Cost of a false positive", "What acting on a wrong positive prediction costs, in the unit below.",
+        group="Decision costs", ge=0,
+    )
+    false_negative_cost: float | None = answer(
+        "Cost of a false negative", "What missing a true positive costs, in the unit below.", group="Decision costs", ge=0,
+    )
+    cost_unit: str = text("Cost unit", "e.g. 'EUR per applicant', 'minutes of analyst time'.", group="Decision costs")
+    threshold_rule: str = text(
+        "How the decision threshold follows from the costs",
+        "e.g. 'act when p > FP / (FP + FN) = 0.17, re-checked on the validation month'.",
+        long=True, group="Decision costs",
     )
     business_metrics: list[BusinessMetric] = many(
         "Business metrics", "How success is measured, with an owner and sign-off (Rules of ML #2).", required=True,
