@@ -17,7 +17,7 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from .model import Choice, Row, StageGate
+from .model import ROW_ID, Choice, Row, StageGate
 
 GATE_FIELD = "gate"
 
@@ -139,7 +139,7 @@ def questions_of(model: type[BaseModel]) -> tuple[Question, ...]:
     return tuple(
         _question(name, info)
         for name, info in model.model_fields.items()
-        if name != GATE_FIELD and name != "format_version"
+        if name not in (GATE_FIELD, "format_version", ROW_ID)
     )
 
 

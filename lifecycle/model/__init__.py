@@ -1,6 +1,6 @@
 """The project document as pydantic models: the single source of truth for every view."""
 
-from .base import Row, Section, StageGate
+from .base import ROW_ID, Row, Section, StageGate, new_row_id, number_rows
 from .choices import *  # noqa: F403  (the closed answers are part of the model's public vocabulary)
 from .data import Data, DataSource, Feature
 from .datasheet import Datasheet

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import typing
+import uuid
 from datetime import date
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from .choices import DeliverableStatus, GateDecision
 from .fields import answer, many, text
@@ -16,8 +19,81 @@ class Section(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True, str_strip_whitespace=False)
 
 
+ROW_ID = "row_id"
+
+
+def new_row_id() -> str:
+    """A fresh id for a row created in the app: random, so rows added at once in two sessions never clash."""
+    return uuid.uuid4().hex[:12]
+
+
 class Row(Section):
-    """One row of a table answer (a metric, a data source, a feature, a signal)."""
+    """One row of a table answer (a metric, a data source, a feature, a signal).
+
+    ``row_id`` names the row for as long as it exists, whatever its position: edits and
+    merges address a row by it, so a row added, removed or moved elsewhere never makes an
+    edit land in the wrong row. Rows read without one (older files, hand-written files) are
+    numbered r1, r2, … in file order, so the same file always gives the same ids.
+    """
+
+    row_id: str = Field(
+        default_factory=new_row_id, min_length=1, max_length=40, description="Stable id of the row within its table."
+    )
+
+
+def _table_rows(annotation: Any) -> type[Row] | None:
+    if typing.get_origin(annotation) is list:
+        (item,) = typing.get_args(annotation)
+        if isinstance(item, type) and issubclass(item, Row):
+            return item
+    return None
+
+
+def _sub_section(annotation: Any) -> type[Section] | None:
+    return annotation if isinstance(annotation, type) and issubclass(annotation, Section) else None
+
+
+def number_rows(model: type[BaseModel], document: Any) -> Any:
+    """``document`` (plain data of ``model``) with every table row lacking an id, or repeating one,
+    numbered r1, r2, … in file order. Returns the input itself when nothing needed an id."""
+    if not isinstance(document, dict):
+        return document
+    changed: dict[str, Any] = {}
+    for name, info in model.model_fields.items():
+        value = document.get(name)
+        if value is None:
+            continue
+        if _table_rows(info.annotation) is not None and isinstance(value, list):
+            rows = _numbered(value)
+            if rows is not value:
+                changed[name] = rows
+        elif (section := _sub_section(info.annotation)) is not None:
+            inner = number_rows(section, value)
+            if inner is not value:
+                changed[name] = inner
+    return {**document, **changed} if changed else document
+
+
+def _numbered(rows: list[Any]) -> list[Any]:
+    ids = [row.get(ROW_ID) if isinstance(row, dict) else None for row in rows]
+    seen: set[str] = set()
+    needs = []
+    for position, row_id in enumerate(ids):
+        if isinstance(row_id, str) and row_id and row_id not in seen:
+            seen.add(row_id)
+        elif isinstance(rows[position], dict):
+            needs.append(position)
+    if not needs:
+        return rows
+    result = list(rows)
+    number = 0
+    for position in needs:
+        number += 1
+        while f"r{number}" in seen:
+            number += 1
+        seen.add(f"r{number}")
+        result[position] = {**rows[position], ROW_ID: f"r{number}"}
+    return result
 
 
 class GateFinding(Row):

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from .base import Section
+from .base import Section, number_rows
 from .data import Data
 from .datasheet import Datasheet
 from .deployment import Deployment
@@ -64,4 +64,4 @@ class Project(Section):
     @model_validator(mode="before")
     @classmethod
     def _upgrade_older_formats(cls, data: object) -> object:
-        return migrate(data)
+        return number_rows(cls, migrate(data))

@@ -61,3 +61,24 @@ def test_the_store_reads_version_1_documents(tmp_path: Path) -> None:
     with store.engine.begin() as conn:
         conn.execute(update(projects).where(projects.c.id == stored.id).values(document=json.dumps(old, default=str)))
     assert store.get(stored.id).project.info.name == old["info"]["name"]
+
+
+def test_rows_read_without_ids_are_numbered_in_file_order_and_keep_them() -> None:
+    text = b"data:\n  sources:\n  - name: crm\n  - name: billing\n    row_id: r1\n  - name: web\n"
+    project = parse_project(text, "p.yaml")
+    assert [(s.name, s.row_id) for s in project.data.sources] == [("crm", "r2"), ("billing", "r1"), ("web", "r3")]
+    assert parse_project(text, "p.yaml") == project  # the same file always gives the same ids
+    again = parse_project(dump_project(project).encode(), "p.yaml")
+    assert [s.row_id for s in again.data.sources] == ["r2", "r1", "r3"]
+
+
+def test_a_repeated_row_id_is_renumbered_so_every_row_can_be_addressed() -> None:
+    text = b"data:\n  sources:\n  - name: crm\n    row_id: a\n  - name: billing\n    row_id: a\n"
+    ids = [s.row_id for s in parse_project(text, "p.yaml").data.sources]
+    assert ids[0] == "a" and ids[1] != "a"
+
+
+def test_rows_made_in_the_app_get_unique_random_ids() -> None:
+    from lifecycle.model import DataSource
+
+    assert len({DataSource(name="x").row_id for _ in range(100)}) == 100
