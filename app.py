@@ -1,18 +1,27 @@
 """Lifecycle Workbook: the Streamlit entrypoint (router and sidebar)."""
 
+from pathlib import Path
+
 import streamlit as st
 
-from lifecycle.checks import Severity, run_checks
+from lifecycle.checks import Severity
 from lifecycle.completeness import project_progress
-from ui import conflict_view, nav, router, state
+from ui import conflict_view, nav, review, router, state
 from ui.text import plain
 
 st.set_page_config(page_title="Lifecycle Workbook", page_icon=":material/account_tree:", layout="wide")
+st.html(Path(__file__).parent / "ui" / "style.css")  # our own static CSS, no user text
 state.init()
+state.begin_run()
 state.sync_url()
-page = st.navigation(nav.pages(), expanded=True)  # every page visible, not behind "View more"
+sections = nav.pages()
+# The menu is drawn below with buttons (see ui/nav.py for why links are not used).
+page = st.navigation(sections, position="hidden")
+nav.follow()
 
 with st.sidebar:
+    nav.render_menu(sections, page)
+    st.divider()
     project = state.project()
     st.markdown("**Open project**")
     st.text(project.info.name or "Untitled project")
@@ -23,17 +32,16 @@ with st.sidebar:
     st.caption(f"From {plain(state.source())} · {saved}")
     for item in project_progress(project):
         st.progress(item.ratio, text=f"{item.phase.title}: {item.answered}/{item.required}")
-    findings = [f for f in run_checks(project) if f.is_open]
-    missing = sum(f.is_missing_answer for f in findings)
-    blocking = sum(f.severity is Severity.BLOCKER and not f.is_missing_answer for f in findings)
-    warnings = sum(f.severity is Severity.WARNING for f in findings)
-    st.page_link(
+    counts = review.counts()
+    nav.go_button(
         nav.CHECKS,
-        label=f"{blocking} blocking findings · {warnings} warnings",
-        icon=":material/block:" if blocking else ":material/rule:",
+        f"{counts.blocking} blocking findings · {counts.warnings} warnings",
+        key="sidebar:checks",
+        icon=":material/block:" if counts.blocking else ":material/rule:",
+        width="stretch",
     )
-    if missing:
-        st.caption(f"{missing} answers still needed at the stage gates")
+    if counts.missing:
+        st.caption(f"{counts.missing} answers still needed at the stage gates")
 
 conflict_view.render()
 

@@ -5,7 +5,7 @@ from lifecycle.completeness import project_progress
 from lifecycle.model import ProjectInfo
 from ui import router, state
 from ui.forms import render_section
-from ui.nav import phase_page
+from ui.nav import go_button, phase_page
 from ui.project_files import render_open_save, render_pending_replace, render_samples
 
 router.require_router()
@@ -24,9 +24,10 @@ render_section(ProjectInfo, ("info",), groups=False)
 progress = project_progress(state.project())
 st.plotly_chart(completeness_figure(progress), key="completeness-chart")
 for item in progress:
-    st.page_link(
+    go_button(
         phase_page(item.phase),
-        label=f"{item.phase.number}. {item.phase.title}: {item.answered} of {item.required} gate answers",
+        f"{item.phase.number}. {item.phase.title}: {item.answered} of {item.required} gate answers",
+        key=f"home:phase:{item.phase.key}",
         icon=":material/check_circle:" if item.ratio == 1 else ":material/radio_button_unchecked:",
     )
 

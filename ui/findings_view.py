@@ -65,8 +65,8 @@ def render_finding(finding: Finding, key: str, *, link: bool = True) -> None:
         actions = st.columns([2, 2, 3])
         if link:
             with actions[0]:
-                st.page_link(page_for(finding), label="Go to the answer", icon=":material/edit:",
-                             query_params={"focus": finding.field})
+                nav.go_button(page_for(finding), "Go to the answer", key=f"{key}:goto", icon=":material/edit:",
+                              query_params={"focus": finding.field})
         with actions[1]:
             if finding.accepted:
                 st.button("Withdraw acceptance", key=f"{key}:withdraw", on_click=_withdraw, args=(finding,))

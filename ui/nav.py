@@ -1,14 +1,25 @@
-"""Page registry and the previous/next walk through the phases."""
+"""Page registry, the sidebar menu and the previous/next walk through the phases.
+
+Links between pages are buttons that switch page in the script, not ``st.page_link``
+anchors: a link clicked right after typing an answer is lost, because the answer's save
+starts a rerun in the same moment and the browser drops the navigation (the first click on
+"Next" only saved the answer). A button's click is a trigger Streamlit keeps through that
+rerun, so one click saves the answer and moves on.
+"""
 
 from __future__ import annotations
 
+from typing import Any
+
 import streamlit as st
 
+from lifecycle.completeness import PhaseProgress
 from lifecycle.phases import PHASES, Phase
 
 HOME = "pages/home.py"
 CHECKS = "pages/checks.py"
 PORTFOLIO = "pages/portfolio.py"
+SECTIONS = ("Workbook", "Review", "Hand-off", "Operate")
 
 
 def phase_page(phase: Phase) -> str:
@@ -40,18 +51,76 @@ def pages() -> dict[str, list[st.Page]]:
     }
 
 
-def previous_next(phase: Phase) -> None:
+GOTO = "nav_goto"  # (page, query params) chosen by a click, followed by the entrypoint
+
+
+def _choose(target: str | st.Page, query_params: dict[str, Any] | None) -> None:
+    st.session_state[GOTO] = (target, query_params)
+
+
+def follow() -> None:
+    """Called by the entrypoint after ``st.navigation``: open the page a button asked for.
+
+    The click is handled in the button's callback, which Streamlit runs before the script with
+    the answers typed just before the click already saved; switching here, before the old page
+    is drawn again, makes the move immediate.
+    """
+    chosen = st.session_state.pop(GOTO, None)
+    if chosen is not None:
+        target, query_params = chosen
+        st.switch_page(target, query_params=query_params) if query_params else st.switch_page(target)
+
+
+def go_button(
+    target: str | st.Page,
+    label: str,
+    *,
+    key: str,
+    icon: str | None = None,
+    query_params: dict[str, Any] | None = None,
+    primary: bool = False,
+    kind: str | None = None,
+    width: str = "content",
+    help: str | None = None,
+    disabled: bool = False,
+) -> None:
+    """A button that opens page ``target`` (a file under pages/, or a page) on the first click."""
+    st.button(
+        label, key=key, icon=icon, type=kind or ("primary" if primary else "secondary"), width=width, help=help,
+        disabled=disabled, on_click=_choose, args=(target, query_params),
+    )
+
+
+def render_menu(sections: dict[str, list[st.Page]], current: st.Page) -> None:
+    """The sidebar's page menu: one button per page, the open page marked and not clickable."""
+    for section, entries in sections.items():
+        st.caption(section)
+        for entry in entries:
+            is_current = entry.url_path == current.url_path
+            go_button(
+                entry, entry.title, key=f"menu:{entry.url_path or 'home'}", icon=entry.icon, kind="tertiary",
+                disabled=is_current, width="stretch", help="The page you are on" if is_current else None,
+            )
+
+
+def render_walk(phase: Phase, progress: PhaseProgress, *, where: str) -> None:
+    """Previous / Next buttons around the phase's progress; shown at the top and the bottom of a phase page."""
     index = PHASES.index(phase)
-    left, right = st.columns(2)
+    left, middle, right = st.columns([1, 2, 1], vertical_alignment="center")
     with left:
         if index == 0:
-            st.page_link(HOME, label="Back to the overview", icon=":material/arrow_back:")
+            go_button(HOME, "Overview", key=f"walk:{where}:back", icon=":material/arrow_back:")
         else:
             before = PHASES[index - 1]
-            st.page_link(phase_page(before), label=f"Previous: {before.title}", icon=":material/arrow_back:")
+            go_button(phase_page(before), f"Previous: {before.title}", key=f"walk:{where}:back",
+                      icon=":material/arrow_back:")
+    with middle:
+        st.progress(progress.ratio, text=f"{progress.answered} of {progress.required} gate answers given")
     with right:
         if index + 1 < len(PHASES):
             after = PHASES[index + 1]
-            st.page_link(phase_page(after), label=f"Next: {after.title}", icon=":material/arrow_forward:")
+            go_button(phase_page(after), f"Next: {after.title}", key=f"walk:{where}:next",
+                      icon=":material/arrow_forward:", primary=True)
         else:
-            st.page_link(HOME, label="Done: back to the overview", icon=":material/check:")
+            go_button(HOME, "Done: back to the overview", key=f"walk:{where}:next", icon=":material/check:",
+                      primary=True)

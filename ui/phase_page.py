@@ -1,51 +1,69 @@
-"""The page for one lifecycle phase: its questions, its open findings, its stage gate, and the walk onward."""
+"""The page for one lifecycle phase: its questions, its open findings, its stage gate, and the walk onward.
+
+The elements above the questions are the same on every run (the findings panel is there even
+when it is empty), so an answer that changes a count never moves the inputs below it while
+someone is typing in them.
+"""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from lifecycle.checks import Severity, field_path, run_checks
+from lifecycle.checks import Finding, Severity, field_path
 from lifecycle.completeness import phase_progress
 from lifecycle.phases import PHASES_BY_KEY, Phase
 from lifecycle.questions import Question, gate_questions, questions_of
 
-from . import router, state
+from . import review, router, state
 from .findings_view import finding_key, render_finding
 from .forms import render_question, render_section
-from .nav import phase_page, previous_next
+from .nav import go_button, phase_page, render_walk
 from .sign_off_view import render_stage_gate
+from .tables import render_table, select_row
 from .text import plain
 
 
-def _question_at(phase: Phase, field: str) -> tuple[Question, state.Path] | None:
-    """The question a finding's field points at, if it is on this phase's page."""
+def _question_at(phase: Phase, field: str) -> tuple[Question, state.Path, int | None] | None:
+    """The question a finding's field points at, if it is on this phase's page (and its row, for a table)."""
     path = field_path(field)
     if len(path) < 2 or path[0] != phase.key:
         return None
     if path[1] == "gate" and len(path) >= 3:
         found = [q for q in gate_questions() if q.name == path[2]]
-        return (found[0], (phase.key, "gate", path[2])) if found else None
+        return (found[0], (phase.key, "gate", path[2]), None) if found else None
     found = [q for q in questions_of(phase.section) if q.name == path[1]]
-    return (found[0], (phase.key, path[1])) if found else None
+    if not found:
+        return None
+    row = path[2] if len(path) >= 3 and isinstance(path[2], int) else None
+    return found[0], (phase.key, path[1]), row
 
 
-def _render_focus(phase: Phase, findings) -> None:  # type: ignore[no-untyped-def]
+def _render_focus(phase: Phase, findings: list[Finding]) -> None:
     field = st.query_params.get("focus")
     target = _question_at(phase, field) if field else None
     if target is None:
         return
-    question, path = target
+    question, path, row = target
     with st.container(border=True):
-        st.markdown(f":material/my_location: **Fixing: {question.label}**")
+        st.markdown(f":material/my_location: **Fixing: {plain(question.label)}**")
         for finding in (f for f in findings if f.field == field and not f.accepted):
             st.markdown(plain(finding.message))
             st.caption("How to fix: " + plain(finding.fix))
         if question.kind == "table":
-            # A second editor of the same table would show a stale copy; point to the one below.
-            st.caption(f"Edit it in the “{question.label}” table below, under {question.group or 'the questions'}.")
+            rows = state.value_at(path)
+            if row is not None and row < len(rows):
+                row_id = rows[row]["row_id"]
+                st.caption(f"Row {row + 1} of “{plain(question.label)}”; it is also open in the table below.")
+                if st.session_state.get("focus_applied") != field:  # once, so the table's own picker stays free
+                    st.session_state["focus_applied"] = field
+                    select_row(path, row_id)
+                render_table(question, path, key_prefix="focus", only_row=row_id)
+            else:
+                st.caption(f"Edit it in the “{plain(question.label)}” table below, under "
+                           f"{plain(question.group or 'the questions')}.")
         else:
             render_question(question, path, key_prefix="focus")
-        st.page_link(phase_page(phase), label="Done", icon=":material/close:")
+        go_button(phase_page(phase), "Done", key="focus:done", icon=":material/close:")
 
 
 def render_phase_page(key: str) -> None:
@@ -55,18 +73,25 @@ def render_phase_page(key: str) -> None:
     st.caption(phase.purpose)
     project = state.project()
     progress = phase_progress(project, phase)
-    st.progress(progress.ratio, text=f"{progress.answered} of {progress.required} gate answers given")
+    render_walk(phase, progress, where="top")
 
-    findings = [f for f in run_checks(project) if f.phase == phase.key]
+    findings = [f for f in review.findings() if f.phase == phase.key]
     _render_focus(phase, findings)
     open_ = [f for f in findings if not f.accepted]
-    if open_:
-        blockers = sum(f.severity is Severity.BLOCKER for f in open_)
-        label = f"Open findings in this phase: {len(open_)}" + (f", {blockers} blocking the gate" if blockers else "")
-        with st.expander(label, expanded=False, icon=":material/rule:"):
-            for finding in open_:
-                render_finding(finding, "inline:" + finding_key(finding))
-    st.caption("Questions marked :red[*] must be answered to pass this phase's stage gate.")
+    blockers = sum(f.severity is Severity.BLOCKER and not f.is_missing_answer for f in open_)
+    missing = sum(f.is_missing_answer for f in open_)
+    label = (
+        f"Open findings in this phase: {len(open_)}"
+        + (f" · {blockers} blocking" if blockers else "")
+        + (f" · {missing} gate answers missing" if missing else "")
+        if open_ else "No open findings in this phase"
+    )
+    with st.expander(label, expanded=False, icon=":material/rule:"):
+        for finding in open_:
+            render_finding(finding, "inline:" + finding_key(finding))
+        if not open_:
+            st.caption("The checks found nothing to fix here.")
+    st.caption("Questions marked (required) must be answered to pass this phase's stage gate.")
 
     render_section(phase.section, (phase.key,))
 
@@ -75,4 +100,4 @@ def render_phase_page(key: str) -> None:
     render_stage_gate(phase)  # the gate's answers and its sign-off control
 
     st.divider()
-    previous_next(phase)
+    render_walk(phase, progress, where="bottom")

@@ -89,7 +89,8 @@ def render_sign_off(phase: Phase) -> None:
                 if count > SHOWN_BLOCKERS:
                     lines.append(f"- and {count - SHOWN_BLOCKERS} more")
                 st.markdown("\n".join(lines))
-                st.page_link(nav.CHECKS, label="Open the Checks page", icon=":material/rule:")
+                nav.go_button(nav.CHECKS, "Open the Checks page", key=f"signoff:{phase.key}:checks",
+                              icon=":material/rule:")
             else:
                 st.caption(
                     "No blocker finding of this phase is open. Signing records your name, today's date and the "

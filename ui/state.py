@@ -22,7 +22,7 @@ import streamlit as st
 from pydantic import ValidationError
 from sqlalchemy.exc import SQLAlchemyError
 
-from lifecycle.model import Project
+from lifecycle.model import ROW_ID, Project
 from lifecycle.samples import samples
 from lifecycle.storage import project_document
 from lifecycle.store import ProjectNotFound, ProjectStore, VersionConflict, store_url_from_env
@@ -31,6 +31,8 @@ PROJECT = "project"
 CLEAN = "project_clean"  # the document as last persisted (stored or downloaded), to tell unsaved edits
 SOURCE = "project_source"
 EPOCH = "project_epoch"  # bumped when the project is replaced, so widgets re-read their values
+REVISION = "project_revision"  # bumped on every change of the document, for what is derived from it
+MODEL = "project_model"  # (revision, validated Project) so a rerun validates the document once
 ERRORS = "field_errors"
 PENDING = "pending_replace"
 NOTICE = "notice"
@@ -78,7 +80,7 @@ def init() -> None:
 
 def _install(project: Project, source: str, *, pid: str | None = None, version: int = 0) -> None:
     document = project_document(project)
-    st.session_state[PROJECT] = document
+    _replace_document(document, project)
     # Freshly opened, a project has nothing unsaved: a stored one is in the store, a sample or blank
     # one can be opened again. Its first change stores it.
     st.session_state[CLEAN] = copy.deepcopy(document)
@@ -100,8 +102,35 @@ def sync_url() -> None:
         del st.query_params["pid"]
 
 
+DERIVED = (MODEL, "review_cache")  # caches of what is computed from the document
+
+
+def begin_run() -> None:
+    """Called by the entrypoint at the start of every run: what was derived from the document in the
+    previous run is computed afresh once (the document may have been changed between runs)."""
+    for key in DERIVED:
+        st.session_state.pop(key, None)
+
+
+def revision() -> int:
+    return st.session_state.get(REVISION, 0)
+
+
+def _replace_document(document: dict[str, Any], validated: Project | None = None) -> None:
+    st.session_state[PROJECT] = document
+    st.session_state[REVISION] = revision() + 1
+    if validated is not None:
+        st.session_state[MODEL] = (revision(), validated)
+
+
 def project() -> Project:
-    return Project.model_validate(st.session_state[PROJECT])
+    """The open project, validated once per change. Shared by the whole rerun: treat it as read-only
+    (domain functions that change a project return a copy)."""
+    cached = st.session_state.get(MODEL)
+    if cached is None or cached[0] != revision():
+        cached = (revision(), Project.model_validate(st.session_state[PROJECT]))
+        st.session_state[MODEL] = cached
+    return cached[1]
 
 
 def document() -> dict[str, Any]:
@@ -240,24 +269,64 @@ def value_at(path: Path) -> Any:
     return node
 
 
-def set_answer(path: Path, value: Any) -> bool:
+def set_answer(path: Path, value: Any, *, error_key: str | None = None) -> bool:
     """Write one answer through the model and autosave. On a validation error the project is left
-    as it was and the message is kept for the field, so the widget can keep showing what was typed."""
+    as it was and the message is kept for the field (``error_key``, by default the path), so the
+    widget can keep showing what was typed."""
     candidate = copy.deepcopy(st.session_state[PROJECT])
     node = candidate
     for part in path[:-1]:
         node = node[part]
     node[path[-1]] = value
     errors: dict[str, str] = st.session_state[ERRORS]
+    where = error_key or path_key(path)
     try:
         validated = Project.model_validate(candidate)
     except ValidationError as exc:
-        errors[path_key(path)] = "; ".join(_readable(e) for e in exc.errors(include_url=False))
+        errors[where] = "; ".join(_readable(e) for e in exc.errors(include_url=False))
         return False
-    errors.pop(path_key(path), None)
-    st.session_state[PROJECT] = project_document(validated)
+    errors.pop(where, None)
+    _replace_document(project_document(validated), validated)
     _persist()
     return True
+
+
+def cell_key(path: Path, row_id: str, column: str) -> str:
+    return f"{path_key(path)}#{row_id}.{column}"
+
+
+def set_row_cell(path: Path, row_id: str, column: str, value: Any) -> bool:
+    """Write one cell of the row ``row_id`` (addressed by id, never by position, so rows added or
+    removed meanwhile cannot make it land elsewhere). A row id not in the table adds that row."""
+    rows = [dict(row) for row in value_at(path)]
+    for row in rows:
+        if row.get(ROW_ID) == row_id:
+            row[column] = value
+            break
+    else:
+        rows.append({ROW_ID: row_id, column: value})
+    return set_answer(path, rows, error_key=cell_key(path, row_id, column))
+
+
+def delete_row(path: Path, row_id: str) -> tuple[int, dict[str, Any]] | None:
+    """Remove the row ``row_id``; returns its position and content (for undo), or None if it is gone."""
+    rows = list(value_at(path))
+    for index, row in enumerate(rows):
+        if row.get(ROW_ID) == row_id:
+            del rows[index]
+            if set_answer(path, rows):
+                return index, row
+            return None
+    return None
+
+
+def restore_row(path: Path, index: int, row: dict[str, Any]) -> bool:
+    """Put a deleted row back where it was (undo), unless a row with its id exists again."""
+    rows = list(value_at(path))
+    if any(existing.get(ROW_ID) == row.get(ROW_ID) for existing in rows):
+        return False
+    rows.insert(min(index, len(rows)), row)
+    return set_answer(path, rows)
 
 
 def _readable(error: dict[str, Any]) -> str:
@@ -272,3 +341,7 @@ def _readable(error: dict[str, Any]) -> str:
 
 def error_for(path: Path) -> str | None:
     return st.session_state[ERRORS].get(path_key(path))
+
+
+def error_for_key(key: str) -> str | None:
+    return st.session_state[ERRORS].get(key)

