@@ -7,12 +7,14 @@ import streamlit as st
 from lifecycle.checks import Severity
 from lifecycle.completeness import project_progress
 from ui import conflict_view, nav, review, router, state
+from ui.forms import reconcile
 from ui.text import plain
 
 st.set_page_config(page_title="Lifecycle Workbook", page_icon=":material/account_tree:", layout="wide")
 st.html(Path(__file__).parent / "ui" / "style.css")  # our own static CSS, no user text
 state.init()
 state.begin_run()
+reconcile()  # answers whose save Streamlit skipped in a burst of interactions (see ui/forms.py)
 state.sync_url()
 sections = nav.pages()
 # The menu is drawn below with buttons (see ui/nav.py for why links are not used).

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import copy
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import streamlit as st
@@ -40,6 +42,7 @@ PID = "project_id"  # id in the store; None until the project is first saved
 VERSION = "project_version"  # stored version this session's copy is based on
 CONFLICT = "save_conflict"  # set when another session saved first
 SAVE_ERROR = "save_error"
+DEFERRED_SAVE = "deferred_save"  # set inside one_save(): True once something is waiting to be saved
 SEED_ENV = "LIFECYCLE_SEED_SAMPLES"  # "0" keeps a new store empty
 
 Path = tuple[str | int, ...]
@@ -287,25 +290,50 @@ def set_answer(path: Path, value: Any, *, error_key: str | None = None) -> bool:
         return False
     errors.pop(where, None)
     _replace_document(project_document(validated), validated)
-    _persist()
+    if st.session_state.get(DEFERRED_SAVE) is not None:
+        st.session_state[DEFERRED_SAVE] = True
+    else:
+        _persist()
     return True
+
+
+@contextmanager
+def one_save() -> Iterator[None]:
+    """Answers written inside are saved to the store together, once, at the end."""
+    if st.session_state.get(DEFERRED_SAVE) is not None:
+        yield
+        return
+    st.session_state[DEFERRED_SAVE] = False
+    try:
+        yield
+    finally:
+        changed = st.session_state.pop(DEFERRED_SAVE, False)
+        if changed:
+            _persist()
 
 
 def cell_key(path: Path, row_id: str, column: str) -> str:
     return f"{path_key(path)}#{row_id}.{column}"
 
 
-def set_row_cell(path: Path, row_id: str, column: str, value: Any) -> bool:
-    """Write one cell of the row ``row_id`` (addressed by id, never by position, so rows added or
-    removed meanwhile cannot make it land elsewhere). A row id not in the table adds that row."""
+def set_row_cells(path: Path, row_id: str, changes: dict[str, Any], *, error_column: str) -> bool:
+    """Write cells of the row ``row_id`` (addressed by id, never by position, so rows added or removed
+    meanwhile cannot make them land elsewhere). A row id not in the table adds that row. A refusal is
+    reported under ``error_column``; success clears the row's messages."""
     rows = [dict(row) for row in value_at(path)]
     for row in rows:
         if row.get(ROW_ID) == row_id:
-            row[column] = value
+            row.update(changes)
             break
     else:
-        rows.append({ROW_ID: row_id, column: value})
-    return set_answer(path, rows, error_key=cell_key(path, row_id, column))
+        rows.append({ROW_ID: row_id, **changes})
+    if not set_answer(path, rows, error_key=cell_key(path, row_id, error_column)):
+        return False
+    errors: dict[str, str] = st.session_state[ERRORS]
+    prefix = cell_key(path, row_id, "")
+    for key in [k for k in errors if k.startswith(prefix)]:
+        del errors[key]
+    return True
 
 
 def delete_row(path: Path, row_id: str) -> tuple[int, dict[str, Any]] | None:

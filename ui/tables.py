@@ -21,7 +21,7 @@ from lifecycle.model import ROW_ID, new_row_id
 from lifecycle.questions import Question
 
 from . import state
-from .forms import REQUIRED, bind, from_widget, mark_synced, render_widget, to_widget
+from .forms import REQUIRED, Binding, bind, render_widget, to_widget
 from .text import plain
 
 DRAFTS = "table_drafts"  # table widget key -> id the next new row will get
@@ -66,17 +66,26 @@ def _picker(table: str) -> str:
     return f"{table}:row"
 
 
-def _on_cell(key: str, path: state.Path, row_id: str, column: Question, table: str) -> None:
-    st.session_state.setdefault(UNDO, {}).pop(table, None)
-    value = from_widget(column, st.session_state[key])
-    if not state.set_row_cell(path, row_id, column.name, value):
-        return
-    row = next(r for r in state.value_at(path) if r.get(ROW_ID) == row_id)
-    mark_synced(key, to_widget(column, row.get(column.name)))
+def commit_row(binding: Binding, changes: dict[str, Any]) -> tuple[bool, dict[str, Any] | None]:
+    """Write cells of the row ``binding.row_id`` (called by ``forms.commit``): whether they were stored,
+    and the row as stored.
+
+    Only the table's draft may become a new row: cells of a row deleted meanwhile (here or in another
+    session) are dropped rather than bringing the row back.
+    """
+    assert binding.row_id is not None and binding.table is not None
+    st.session_state.setdefault(UNDO, {}).pop(binding.table, None)
     drafts: dict[str, str] = st.session_state.setdefault(DRAFTS, {})
-    if drafts.get(table) == row_id:  # the draft is a row now: keep editing it, and prepare the next one
-        drafts[table] = new_row_id()
-        st.session_state[_picker(table)] = row_id
+    is_draft = drafts.get(binding.table) == binding.row_id
+    if not is_draft and not any(r.get(ROW_ID) == binding.row_id for r in state.value_at(binding.path)):
+        return True, None
+    if not state.set_row_cells(binding.path, binding.row_id, changes, error_column=binding.question.name):
+        return False, None
+    row = next(r for r in state.value_at(binding.path) if r.get(ROW_ID) == binding.row_id)
+    if is_draft:  # the draft is a row now: keep editing it, and prepare the next one
+        drafts[binding.table] = new_row_id()
+        st.session_state[_picker(binding.table)] = binding.row_id
+    return True, row
 
 
 def _delete(path: state.Path, row_id: str, table: str) -> None:
@@ -128,7 +137,8 @@ def render_table(question: Question, path: state.Path, *, key_prefix: str = "q",
     else:
         selected = only_row
     row = next((r for r in rows if r.get(ROW_ID) == selected), None)
-    with st.container(border=True):
+    # The key gives the editor a stable CSS class (st-key-…), which the browser tests use to find it.
+    with st.container(border=True, key=f"{key_prefix}-table-{state.path_key(path).replace('.', '-')}"):
         _render_fields(question, path, table, selected, row)
         notes = st.container()  # errors and notices go here, below the inputs, never above them
         undo = (st.session_state.get(UNDO) or {}).get(table)
@@ -159,6 +169,7 @@ def _render_fields(question: Question, path: state.Path, table: str, row_id: str
         line = st.columns(FIELDS_PER_LINE)
         for slot, column in zip(line, columns[start:start + FIELDS_PER_LINE]):
             key = f"{table}:{row_id}:{column.name}"
-            bind(key, to_widget(column, None if row is None else row.get(column.name)))
+            value = to_widget(column, None if row is None else row.get(column.name))
+            bind(key, value, Binding(state.epoch(), column, path, row_id=row_id, table=table))
             with slot:
-                render_widget(column, key, _on_cell, (key, path, row_id, column, table))
+                render_widget(column, key)

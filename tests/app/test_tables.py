@@ -101,3 +101,18 @@ def test_renaming_the_open_row_keeps_it_open(at: AppTest) -> None:
     cell(at, "text_input", "data.sources", "owner").input("Finance").run()
     assert row_picker(at, "data.sources").value == "b"
     assert [(r["name"], r["owner"]) for r in _sources(at)] == [("crm", ""), ("billing.invoices", "Finance")]
+
+
+def test_cells_that_are_only_valid_together_are_kept_until_the_row_is_whole(at: AppTest) -> None:
+    at.switch_page("pages/model_card.py").run()
+    table = "model_card.quantitative.results"
+    cell(at, "text_input", table, "metric").input("AUC").run()
+    cell(at, "number_input", table, "value").set_value(0.81).run()
+    cell(at, "number_input", table, "ci_lower").set_value(0.78).run()
+    assert answer(at, "model_card", "quantitative", "results")[0]["ci_lower"] is None  # one bound alone: refused
+    assert any("both bounds" in e.value for e in at.error)
+    assert cell(at, "number_input", table, "ci_lower").value == 0.78  # and still on screen
+    cell(at, "number_input", table, "ci_upper").set_value(0.84).run()
+    row = answer(at, "model_card", "quantitative", "results")[0]
+    assert (row["value"], row["ci_lower"], row["ci_upper"]) == (0.81, 0.78, 0.84)
+    assert not any("both bounds" in e.value for e in at.error)

@@ -32,6 +32,12 @@ CHROMIUM_ARGS = [
 ]
 
 
+class AppURL(str):
+    """The app's address, and the store it saves to (so a test can read back what was saved)."""
+
+    store_url: str
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -39,7 +45,7 @@ def free_port() -> int:
 
 
 @contextmanager
-def running_app(timeout: float = 60.0, store_url: str | None = None) -> Iterator[str]:
+def running_app(timeout: float = 60.0, store_url: str | None = None) -> Iterator[AppURL]:
     """Serve app.py on a free loopback port, with its own empty project store unless one is given."""
     port = free_port()
     store_dir = tempfile.mkdtemp(prefix="lifecycle-e2e-")
@@ -59,7 +65,8 @@ def running_app(timeout: float = 60.0, store_url: str | None = None) -> Iterator
         stderr=subprocess.STDOUT,
         env={**os.environ, "PYTHONUNBUFFERED": "1", "LIFECYCLE_STORE_URL": store_url},
     )
-    url = f"http://127.0.0.1:{port}"
+    url = AppURL(f"http://127.0.0.1:{port}")
+    url.store_url = store_url
     try:
         deadline = time.monotonic() + timeout
         while True:
