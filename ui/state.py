@@ -14,7 +14,6 @@ answers stay on screen, and the conflict is shown until the user resolves it.
 
 from __future__ import annotations
 
-import copy
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -24,13 +23,15 @@ import streamlit as st
 from pydantic import ValidationError
 from sqlalchemy.exc import SQLAlchemyError
 
+from lifecycle.checks import run_checks
 from lifecycle.model import ROW_ID, Project
 from lifecycle.samples import samples
 from lifecycle.storage import project_document
 from lifecycle.store import ProjectNotFound, ProjectStore, VersionConflict, store_url_from_env
+from lifecycle.store.summary import summarise
 
 PROJECT = "project"
-CLEAN = "project_clean"  # the document as last persisted (stored or downloaded), to tell unsaved edits
+CLEAN = "project_clean"  # the revision last persisted (stored or downloaded), to tell unsaved edits
 SOURCE = "project_source"
 EPOCH = "project_epoch"  # bumped when the project is replaced, so widgets re-read their values
 REVISION = "project_revision"  # bumped on every change of the document, for what is derived from it
@@ -86,7 +87,7 @@ def _install(project: Project, source: str, *, pid: str | None = None, version: 
     _replace_document(document, project)
     # Freshly opened, a project has nothing unsaved: a stored one is in the store, a sample or blank
     # one can be opened again. Its first change stores it.
-    st.session_state[CLEAN] = copy.deepcopy(document)
+    st.session_state[CLEAN] = revision()
     st.session_state[SOURCE] = source
     st.session_state[EPOCH] = st.session_state.get(EPOCH, 0) + 1
     st.session_state[ERRORS] = {}
@@ -105,14 +106,26 @@ def sync_url() -> None:
         del st.query_params["pid"]
 
 
-DERIVED = (MODEL, "review_cache")  # caches of what is computed from the document
+REVIEW_CACHE = "review_cache"  # read by ui/review.py
+DERIVED = (MODEL, REVIEW_CACHE)  # caches of what is computed from the document
+
+
+FRESH = "derived_fresh"  # caches written by a change made since the run started (callbacks)
 
 
 def begin_run() -> None:
-    """Called by the entrypoint at the start of every run: what was derived from the document in the
-    previous run is computed afresh once (the document may have been changed between runs)."""
+    """Called by the entrypoint at the start of every run: what the previous run derived from the
+    document is computed afresh once (the document may have been changed between runs), but what
+    the callbacks of this interaction just derived from the new version is kept."""
+    fresh: set[str] = st.session_state.setdefault(FRESH, set())
     for key in DERIVED:
-        st.session_state.pop(key, None)
+        if key not in fresh:
+            st.session_state.pop(key, None)
+    fresh.clear()
+
+
+def _keep_fresh(key: str) -> None:
+    st.session_state.setdefault(FRESH, set()).add(key)
 
 
 def revision() -> int:
@@ -124,6 +137,7 @@ def _replace_document(document: dict[str, Any], validated: Project | None = None
     st.session_state[REVISION] = revision() + 1
     if validated is not None:
         st.session_state[MODEL] = (revision(), validated)
+        _keep_fresh(MODEL)
 
 
 def project() -> Project:
@@ -165,11 +179,11 @@ def save_error() -> str | None:
 
 
 def has_unsaved_changes() -> bool:
-    return st.session_state[PROJECT] != st.session_state[CLEAN]
+    return st.session_state.get(CLEAN) != revision()
 
 
 def mark_saved() -> None:
-    st.session_state[CLEAN] = copy.deepcopy(st.session_state[PROJECT])
+    st.session_state[CLEAN] = revision()
 
 
 def _persist() -> None:
@@ -177,13 +191,18 @@ def _persist() -> None:
     if st.session_state.get(CONFLICT):
         return  # resolve the conflict first; the answers stay in this session meanwhile
     current = project()
+    findings = run_checks(current)
+    # The review of this version is needed by the rerun anyway: compute it once, for both.
+    st.session_state[REVIEW_CACHE] = {"revision": revision(), "findings": findings}
+    _keep_fresh(REVIEW_CACHE)
+    summary = summarise(current, findings)
     try:
         pid = st.session_state.get(PID)
         if pid is None:
-            stored = store().create(current)
+            stored = store().create(current, summary=summary)
             st.session_state[PID], st.session_state[VERSION] = stored.id, stored.version
         else:
-            st.session_state[VERSION] = store().save(pid, current, expected_version=version())
+            st.session_state[VERSION] = store().save(pid, current, expected_version=version(), summary=summary)
     except VersionConflict as exc:
         st.session_state[CONFLICT] = {"current": exc.current}
         return
@@ -272,15 +291,23 @@ def value_at(path: Path) -> Any:
     return node
 
 
+def _with(document: Any, path: Path, value: Any) -> Any:
+    """``document`` with ``value`` at ``path``: containers along the path are copied, the rest is
+    shared (documents are never changed in place, so sharing is safe and a deep copy is not needed)."""
+    if not path:
+        return value
+    head, rest = path[0], path[1:]
+    copied = list(document) if isinstance(document, list) else dict(document)
+    copied[head] = _with(document[head], rest, value)  # type: ignore[index]
+    return copied
+
+
 def set_answer(path: Path, value: Any, *, error_key: str | None = None) -> bool:
     """Write one answer through the model and autosave. On a validation error the project is left
     as it was and the message is kept for the field (``error_key``, by default the path), so the
     widget can keep showing what was typed."""
-    candidate = copy.deepcopy(st.session_state[PROJECT])
-    node = candidate
-    for part in path[:-1]:
-        node = node[part]
-    node[path[-1]] = value
+    current = st.session_state[PROJECT]
+    candidate = _with(current, path, value)
     errors: dict[str, str] = st.session_state[ERRORS]
     where = error_key or path_key(path)
     try:
@@ -289,7 +316,10 @@ def set_answer(path: Path, value: Any, *, error_key: str | None = None) -> bool:
         errors[where] = "; ".join(_readable(e) for e in exc.errors(include_url=False))
         return False
     errors.pop(where, None)
-    _replace_document(project_document(validated), validated)
+    document = project_document(validated)
+    if document == current:
+        return True  # nothing changed: no new version, nothing to save
+    _replace_document(document, validated)
     if st.session_state.get(DEFERRED_SAVE) is not None:
         st.session_state[DEFERRED_SAVE] = True
     else:

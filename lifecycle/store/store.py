@@ -148,10 +148,12 @@ class ProjectStore:
         metadata.create_all(engine)
 
     # --- writing -------------------------------------------------------------------------------
-    def create(self, project: Project, *, project_id: str | None = None) -> StoredProject:
+    def create(
+        self, project: Project, *, project_id: str | None = None, summary: ProjectSummary | None = None
+    ) -> StoredProject:
         project_id = project_id or uuid.uuid4().hex
         now = _now()
-        summary = summarise(project)
+        summary = summary or summarise(project)
         document = _encode(project)
         with self.engine.begin() as conn:
             conn.execute(
@@ -164,10 +166,13 @@ class ProjectStore:
             conn.execute(insert(versions).values(project_id=project_id, version=1, document=document, saved_at=now))
         return StoredProject(project_id, 1, project, False, now)
 
-    def save(self, project_id: str, project: Project, *, expected_version: int) -> int:
-        """Store a new version; raises VersionConflict if the stored version is not ``expected_version``."""
+    def save(
+        self, project_id: str, project: Project, *, expected_version: int, summary: ProjectSummary | None = None
+    ) -> int:
+        """Store a new version; raises VersionConflict if the stored version is not ``expected_version``.
+        ``summary`` saves recomputing the portfolio figures when the caller has them."""
         now = _now()
-        summary = summarise(project)
+        summary = summary or summarise(project)
         document = _encode(project)
         new_version = expected_version + 1
         with self.engine.begin() as conn:  # one transaction: both rows or neither

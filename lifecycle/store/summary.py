@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
-from ..checks import Severity, run_checks
+from collections.abc import Iterable
+
+from ..checks import Finding, Severity, run_checks
 from ..completeness import project_progress
 from ..maturity import assess
 from ..model import GateDecision, Project
@@ -30,8 +32,9 @@ class ProjectSummary:
         return asdict(self)
 
 
-def summarise(project: Project) -> ProjectSummary:
-    findings = [f for f in run_checks(project) if not f.accepted]
+def summarise(project: Project, findings: Iterable[Finding] | None = None) -> ProjectSummary:
+    """The portfolio's figures; pass ``findings`` from ``run_checks`` when they are at hand."""
+    findings = [f for f in (run_checks(project) if findings is None else findings) if not f.accepted]
     return ProjectSummary(
         name=project.info.name,
         owner=project.info.owner,

@@ -80,7 +80,7 @@ def test_readiness_chart_has_a_bar_per_phase_and_axis_titles(at: AppTest) -> Non
 def test_a_perfect_plan_has_no_findings() -> None:
     at = AppTest.from_file(APP, default_timeout=60)
     document = project_document(load_project(PERFECT))
-    for key, value in {"project": document, "project_clean": document, "project_source": "perfect.yaml",
+    for key, value in {"project": document, "project_clean": 0, "project_source": "perfect.yaml",
                        "project_epoch": 1, "field_errors": {}}.items():
         at.session_state[key] = value
     at.run()

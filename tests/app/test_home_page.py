@@ -135,7 +135,7 @@ def test_sidebar_shows_the_open_project_and_phase_progress() -> None:
     at = AppTest.from_file(APP, default_timeout=60)
     project = Project.model_validate({"info": {"name": "Side project"}, "monitoring": {"alert_owner": "Li"}})
     at.session_state["project"] = project_document(project)
-    at.session_state["project_clean"] = project_document(project)
+    at.session_state["project_clean"] = 0  # saved: the revision last stored
     at.session_state["project_source"] = "side.yaml"
     at.session_state["project_epoch"] = 1
     at.session_state["field_errors"] = {}

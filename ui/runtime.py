@@ -1,0 +1,19 @@
+"""Process-wide set-up done once per server, on the first run (no user data lives here)."""
+
+from __future__ import annotations
+
+import gc
+
+_started = False
+
+
+def start_once() -> None:
+    """Move the objects that live as long as the server (modules, the question catalogue, the check
+    registry, imported libraries) out of the garbage collector's way: collections then only scan
+    what a run creates."""
+    global _started
+    if _started:
+        return
+    _started = True
+    gc.collect()
+    gc.freeze()
