@@ -15,9 +15,9 @@ from lifecycle.phases import PHASES_BY_KEY, Phase
 from lifecycle.questions import Question, gate_questions, questions_of
 
 from . import review, router, state
-from .findings_view import finding_key, render_finding
+from .findings_view import STYLE
 from .forms import render_question, render_section
-from .nav import go_button, phase_page, render_walk
+from .nav import CHECKS, go_button, phase_page, render_walk
 from .sign_off_view import render_stage_gate
 from .tables import render_table, select_row
 from .text import plain
@@ -66,6 +66,12 @@ def _render_focus(phase: Phase, findings: list[Finding]) -> None:
         go_button(phase_page(phase), "Done", key="focus:done", icon=":material/close:")
 
 
+def _finding_line(finding: Finding) -> str:
+    colour, icon = STYLE[finding.severity]
+    return (f"- :{colour}-badge[{icon} {finding.severity.value}] **{finding.check_id}** {plain(finding.message)}  \n"
+            f"  How to fix: {plain(finding.fix)}")
+
+
 def render_phase_page(key: str) -> None:
     router.require_router()
     phase = PHASES_BY_KEY[key]
@@ -87,9 +93,12 @@ def render_phase_page(key: str) -> None:
         if open_ else "No open findings in this phase"
     )
     with st.expander(label, expanded=False, icon=":material/rule:"):
-        for finding in open_:
-            render_finding(finding, "inline:" + finding_key(finding))
-        if not open_:
+        # Text only: accepting a finding, and each finding's details, are on the Checks page. Drawing the
+        # acceptance controls of every finding here made each answer's rerun several times slower.
+        if open_:
+            st.markdown("\n".join(_finding_line(f) for f in open_))
+            go_button(CHECKS, "Review them on the Checks page", key="phase:checks", icon=":material/rule:")
+        else:
             st.caption("The checks found nothing to fix here.")
     st.caption("Questions marked (required) must be answered to pass this phase's stage gate.")
 
