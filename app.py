@@ -4,7 +4,7 @@ import streamlit as st
 
 from lifecycle.checks import Severity, run_checks
 from lifecycle.completeness import project_progress
-from ui import conflict_view, nav, router, state
+from ui import conflict_view, errors, nav, router, state
 from ui.text import plain
 
 st.set_page_config(page_title="Lifecycle Workbook", page_icon=":material/account_tree:", layout="wide")
@@ -42,4 +42,4 @@ if notice:
     st.toast(plain(notice), icon=":material/folder_open:")
 
 router.mark_routed()
-page.run()
+errors.run_page(page)  # an unexpected error names the page that failed, never a traceback

@@ -24,8 +24,10 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from lifecycle.model import Project
 from lifecycle.samples import samples
-from lifecycle.storage import project_document
+from lifecycle.storage import ProjectFileError, project_document
 from lifecycle.store import ProjectNotFound, ProjectStore, VersionConflict, store_url_from_env
+
+from .text import plain
 
 PROJECT = "project"
 CLEAN = "project_clean"  # the document as last persisted (stored or downloaded), to tell unsaved edits
@@ -70,6 +72,10 @@ def init() -> None:
         except SQLAlchemyError:
             _install(Project(), "New project")
             st.session_state[SAVE_ERROR] = "The project store cannot be reached, so the linked project was not opened."
+            return
+        except ProjectFileError as exc:  # a stored document this workbook can no longer read
+            _install(Project(), "New project")
+            st.session_state[SAVE_ERROR] = "The linked project could not be opened: " + plain("; ".join(exc.problems[:3]))
             return
         _install(stored.project, stored.project.info.name or "a stored project", pid=pid, version=stored.version)
         return
