@@ -17,8 +17,8 @@ from ..phases import PHASES
 from ..store.summary import ProjectSummary
 from .text import distinct, label
 
-ROW_HEIGHT = 22
-NAME_CHARS = 40  # a longer name is shortened on the axis; the hover text has it in full
+ROW_HEIGHT = 26
+NAME_CHARS = 32  # a longer name is shortened on the axis; the hover text has it in full
 COLOUR_SCALE = "Cividis"
 
 
@@ -38,7 +38,7 @@ def portfolio_heatmap(rows: Sequence[tuple[str, ProjectSummary]]) -> go.Figure:
             zmin=0,
             zmax=100,
             colorscale=COLOUR_SCALE,
-            colorbar=dict(title=dict(text="Gate answers<br>given (%)"), ticksuffix="%"),
+            colorbar=dict(title=dict(text="Answered"), ticksuffix="%", thickness=14),
             text=[[f"{v}%" for v in row] for row in z],
             texttemplate="%{text}",
             customdata=hover,
@@ -51,9 +51,9 @@ def portfolio_heatmap(rows: Sequence[tuple[str, ProjectSummary]]) -> go.Figure:
     figure.update_layout(
         title="Completeness of each project, phase by phase",
         xaxis=dict(title="Lifecycle phase", side="bottom"),
-        yaxis=dict(title="Project", autorange="reversed", type="category", tickmode="array", tickvals=ids,
-                   ticktext=ticks),
-        height=max(260, 120 + ROW_HEIGHT * len(ids)),
+        yaxis=dict(title=dict(text="Project", standoff=8), autorange="reversed", type="category", tickmode="array",
+                   tickvals=ids, ticktext=ticks, automargin=True),
+        height=max(300, 170 + ROW_HEIGHT * len(ids)),  # room for the phase names when they turn on a narrow screen
         margin=dict(l=20, r=20, t=50, b=60),
     )
     return figure

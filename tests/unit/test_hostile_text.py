@@ -117,8 +117,8 @@ def test_the_portfolio_heatmap_shows_names_not_ids_escaped_with_a_colour_blind_s
     figure = portfolio_heatmap(rows)
     assert_no_live_markup(figure)
     ticks = list(figure.layout.yaxis.ticktext)
-    assert ticks[0] == label(LINK, 40) and ticks[1] == label(LINK, 40) + " (2)"  # equal names stay apart
-    assert ticks[2] == "Q" * 39 + "…"
+    assert ticks[0] == label(LINK, 32) and ticks[1] == label(LINK, 32) + " (2)"  # equal names stay apart
+    assert ticks[2] == "Q" * 31 + "…"
     assert not any("aaaa" in t for t in ticks)  # ids keep rows apart but are not what is shown
     assert figure.layout.xaxis.title.text == "Lifecycle phase" and figure.layout.yaxis.title.text == "Project"
     assert COLOUR_SCALE == "Cividis" and figure.data[0].colorscale[0][1] != "#c62828"
