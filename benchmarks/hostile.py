@@ -121,7 +121,8 @@ def project_cases() -> dict[str, Callable[[], bytes]]:
         "YAML: 1.95 MB of lists (>100,000 values)": _many_values_yaml,
         "YAML: every table at 200 rows (valid, 1.3 MB)": _largest_valid_yaml,
         "YAML: nested 10,000 levels": lambda: ("info: " + "[" * deep + "]" * deep + "\n").encode(),
-        "YAML: nested 500 levels (block)": lambda: ("info:\n" + "".join("  " * d + "-\n" for d in range(1, 500))).encode(),
+        "YAML: nested 500 levels (block)":
+            lambda: ("info:\n" + "".join("  " * d + "-\n" for d in range(1, 500))).encode(),
         "JSON: nested 10,000 levels": lambda: ('{"info": ' + "[" * deep + "]" * deep + "}").encode(),
         "YAML: integer of 5,000 digits": lambda: ("data:\n  labelled_examples: " + "9" * 5000 + "\n").encode(),
         "JSON: integer of 100,000 digits": lambda: ('{"data": {"labelled_examples": ' + "9" * 100_000 + "}}").encode(),

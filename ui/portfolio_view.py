@@ -15,6 +15,7 @@ from lifecycle.store.store import ListedProject, copy_name
 from lifecycle.store.table import portfolio_csv, portfolio_rows
 
 from . import nav, router, state
+from .errors import guarded
 from .text import plain
 
 HEATMAP_ROWS = 40  # more rows than this stop being readable; filters narrow the list
@@ -35,6 +36,7 @@ def _refuse(message: str) -> None:
     st.session_state[MESSAGE] = message
 
 
+@guarded("opening the project")
 def _open(pid: str) -> None:
     try:
         state.open_stored(pid)
@@ -47,11 +49,13 @@ def _open(pid: str) -> None:
     st.session_state[GO_HOME] = True
 
 
+@guarded("creating a project")
 def _create_blank() -> None:
     stored = state.store().create(Project.model_validate({"info": {"name": "Untitled project"}}))
     _open(stored.id)
 
 
+@guarded("creating a copy of the scenario")
 def _create_from_sample() -> None:
     key = st.session_state.get("portfolio-sample")
     project = load_sample(key)
@@ -60,6 +64,7 @@ def _create_from_sample() -> None:
     _open(state.store().create(Project.model_validate(document)).id)
 
 
+@guarded("duplicating the project")
 def _duplicate(pid: str) -> None:
     try:
         copy = state.store().duplicate(pid)  # named "<name> (copy)", fitted to the name's length limit
@@ -73,6 +78,7 @@ def _duplicate(pid: str) -> None:
     state.notify(f"Duplicated as {copy.project.info.name}.")
 
 
+@guarded("archiving the project")
 def _archive(pid: str, archived: bool) -> None:
     try:
         state.store().set_archived(pid, archived)
@@ -86,6 +92,7 @@ def _ask_delete(pid: str) -> None:
     st.session_state[CONFIRM_DELETE] = pid
 
 
+@guarded("deleting the project")
 def _delete(pid: str) -> None:
     st.session_state.pop(CONFIRM_DELETE, None)
     try:
@@ -152,7 +159,7 @@ def render_portfolio_page() -> None:
     st.download_button(
         "Download the table (CSV)", portfolio_csv(items), file_name="portfolio.csv", mime="text/csv",
         key="portfolio-csv", icon=":material/download:", on_click="ignore",
-        help="Text a spreadsheet would run as a formula (starting with =, +, -, @) is prefixed with ' so it stays text.",
+        help="Text a spreadsheet would run as a formula (starting with =, +, -, @) gets a leading ' so it stays text.",
     )
     shown = items[:HEATMAP_ROWS]
     st.plotly_chart(portfolio_heatmap([(i.id, i.summary) for i in shown]), key="portfolio-heatmap")

@@ -75,7 +75,8 @@ def init() -> None:
             return
         except ProjectFileError as exc:  # a stored document this workbook can no longer read
             _install(Project(), "New project")
-            st.session_state[SAVE_ERROR] = "The linked project could not be opened: " + plain("; ".join(exc.problems[:3]))
+            problems = plain("; ".join(exc.problems[:3]))
+            st.session_state[SAVE_ERROR] = f"The linked project could not be opened: {problems}"
             return
         _install(stored.project, stored.project.info.name or "a stored project", pid=pid, version=stored.version)
         return

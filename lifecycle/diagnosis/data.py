@@ -173,7 +173,8 @@ def _check_cells(frame: pd.DataFrame, source: str) -> None:
         lengths = frame[column].str.len()
         if lengths.max(skipna=True) > MAX_CELL_CHARS:  # NaN (all missing) compares False
             position = int(np.flatnonzero((lengths > MAX_CELL_CHARS).to_numpy(dtype=bool, na_value=False))[0])
-            raise DataError(source, f"column '{column}', line {position + 2}: a cell of {int(lengths.iloc[position]):,} "
+            size = int(lengths.iloc[position])
+            raise DataError(source, f"column '{column}', line {position + 2}: a cell of {size:,} "
                                     f"characters; cells are limited to {MAX_CELL_CHARS:,} (monitoring data holds "
                                     "numbers and categories)")
 

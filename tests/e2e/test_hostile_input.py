@@ -10,7 +10,7 @@
 
 from __future__ import annotations
 
-import json
+import re
 from pathlib import Path
 
 import pytest
@@ -104,7 +104,7 @@ def test_hostile_names_show_as_text_in_the_plan_and_portfolio_charts(page: Page,
 
     go_to(page, "Portfolio")
     texts = _chart_texts(page)
-    assert any(t.startswith("<a href='https://evil.example/'>") for t in texts), texts
+    assert any(t.startswith("<a href='https://evil.example/'") for t in texts), texts  # cut with … on the axis
     heatmap = page.locator("[data-testid='stPlotlyChart']").first
     expect(heatmap.locator("a[href*='evil']")).to_have_count(0)
     assert not any(len(t) == 32 and all(c in "0123456789abcdef" for c in t) for t in texts)  # names, not ids
@@ -161,5 +161,4 @@ def test_a_garbage_or_long_link_id_opens_a_new_project(page: Page, app_url: str,
     expect(page.get_by_role("heading", name="Lifecycle Workbook")).to_be_visible()
     expect(page.locator("[data-testid='stException']")).to_have_count(0)
     expect(page.get_by_role("textbox", name="Project name")).to_have_value("")
-    expect(page.get_by_text("no longer exists")).to_be_visible()
-    assert json.dumps(page.url)  # the app is still answering
+    expect(page).not_to_have_url(re.compile(r"pid="))  # the link's id was not taken for a project

@@ -7,19 +7,14 @@ both PyYAML parsers (libyaml's, used when installed, and the pure-Python fallbac
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import yaml
 
-from lifecycle.cli import main
 from lifecycle.model import Project
-from lifecycle.reader import LIMITS, ProjectFileError, read_bounded, yaml_reader
+from lifecycle.reader import LIMITS, Limits, ProjectFileError, read_document, yaml_reader
 from lifecycle.storage import dump_project, load_project, parse_project
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -61,50 +56,6 @@ def test_a_normal_project_reads_the_same_as_safe_load_would() -> None:
     assert parse_project(dump_project(project, "json").encode(), "p.json") == project
 
 
-# --- size: a byte-limited read, never stat() ------------------------------------------------------
-
-
-def test_a_file_over_the_byte_limit_is_refused_before_parsing() -> None:
-    message = only(b"a: " + b"x" * LIMITS.max_bytes)
-    assert "2.0 MB" in message and "limited to 2 MB" in message
-
-
-def test_dev_zero_stops_at_the_limit_with_a_message(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["check", "/dev/zero"]) == 2  # unreadable file, not "findings" (exit 1)
-    err = capsys.readouterr().err
-    assert "larger than 2 MB (reading stopped there)" in err and "limited to 2 MB" in err
-
-
-def test_a_pipe_is_read_up_to_the_limit_only() -> None:
-    read_end, write_end = os.pipe()
-    stop = threading.Event()
-
-    def flood() -> None:  # an endless writer, as `yes | lifecycle check /dev/stdin`
-        with os.fdopen(write_end, "wb") as out:
-            try:
-                while not stop.is_set():
-                    out.write(b"key: value\n" * 1000)
-            except (BrokenPipeError, OSError):
-                pass
-
-    writer = threading.Thread(target=flood, daemon=True)
-    writer.start()
-    try:
-        with pytest.raises(ProjectFileError, match="larger than 2 MB"):
-            read_bounded(f"/dev/fd/{read_end}")
-    finally:
-        stop.set()
-        os.close(read_end)
-        writer.join(timeout=5)
-
-
-def test_a_directory_or_a_missing_file_is_a_message(tmp_path: Path) -> None:
-    for path in (tmp_path, tmp_path / "nope.yaml"):
-        with pytest.raises(ProjectFileError) as caught:
-            load_project(path)
-        assert caught.value.problems and caught.value.problems[0]
-
-
 # --- nesting, number of values, items, keys -------------------------------------------------------
 
 
@@ -136,9 +87,15 @@ def test_a_table_of_100000_rows_is_refused_at_the_row_limit() -> None:
 
 
 def test_too_many_values_in_all_are_refused() -> None:
-    # 10 x 100 lists of 200 numbers: each list and mapping within its limits, 200,000 values in all
+    # Lists and mappings each within their own limits; more values in all than the limit (here lowered to 5,000
+    # so that the pure-Python parser's run stays short; the benchmark reads 1.95 MB at the real limit).
+    numbers = "[" + ", ".join(map(str, range(100))) + "]"
+    text = "".join(f"a{i}:\n" + "".join(f"  b{j}: {numbers}\n" for j in range(10)) for i in range(10))
+    with pytest.raises(ProjectFileError) as caught:
+        read_document(text.encode(), "many.yaml", limits=Limits(max_values=5_000))
+    assert "the file holds more than 5,000 values" in caught.value.problems[0]
+    assert LIMITS.max_values == 100_000
     document = {f"a{i}": {f"b{j}": list(range(200)) for j in range(100)} for i in range(10)}
-    assert "more than 100,000 values" in only(yaml.safe_dump(document, default_flow_style=True))
     assert "more than 100,000 values" in only(json.dumps(document, separators=(",", ":")), "many.json")
 
 
@@ -314,22 +271,3 @@ def test_many_validation_problems_are_summed_up_after_twenty() -> None:
 def test_a_long_bad_choice_is_cut_in_the_message() -> None:
     message = only("problem_framing:\n  ml_task: " + "astrology" * 1000 + "\n")
     assert message.startswith("problem_framing.ml_task: 'astrologyastrology") and len(message) < 600
-
-
-# --- no traceback, exit 2, from the command line ---------------------------------------------------
-
-
-@pytest.mark.parametrize("content", [
-    "info: " + "[" * 10_000 + "]" * 10_000 + "\n",
-    "data:\n  labelled_examples: " + "9" * 5000 + "\n",
-    "info: {name: a}\ninfo: {name: b}\n",
-    "timeline:\n  activities:\n    - {name: a, start: 0001-01-01, end: 9999-12-31}\n",
-    "problem_framing:\n  gate:\n    decided_on: 2025-02-30\n",
-])
-def test_the_cli_explains_hostile_files_with_exit_2_and_no_traceback(tmp_path: Path, content: str) -> None:
-    path = tmp_path / "hostile.yaml"
-    path.write_text(content, encoding="utf-8")
-    done = subprocess.run([sys.executable, "-m", "lifecycle", "check", str(path)], capture_output=True, text=True,
-                          cwd=ROOT, timeout=60)
-    assert done.returncode == 2
-    assert "Traceback" not in done.stderr and done.stderr.startswith("hostile.yaml: ")
