@@ -26,7 +26,7 @@ from yaml.nodes import ScalarNode
 from yaml.resolver import Resolver
 
 from .errors import Refused
-from .guard import Guard, Path, located, path_text, shown
+from .guard import Guard, PathOrThunk, located, path_text, shown
 
 TAG = "tag:yaml.org,2002:"
 PARSER: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser when PyYAML was built with libyaml
@@ -113,8 +113,9 @@ class _Builder:
     # --- events ----------------------------------------------------------------------------------
     def scalar(self, event: Any) -> None:
         line = _line(event)
-        path = self._child_path()
-        self.guard.count(path, line)
+        path = self._child_path  # called only to name the place in a message
+        if not self._expecting_key():  # keys are not values (as in the JSON reader)
+            self.guard.count(path, line)
         tag = event.tag
         if tag is None or tag == "!":
             tag = self.resolver.resolve(ScalarNode, event.value, event.implicit)
@@ -124,13 +125,13 @@ class _Builder:
             tag = TAG + "str"
         self._attach(self._construct(tag, event.value, path, line), line)
 
-    def _construct(self, tag: str, text: str, path: Path, line: int) -> Any:
+    def _construct(self, tag: str, text: str, path: PathOrThunk, line: int) -> Any:
         if tag == TAG + "str" or tag == TAG + "timestamp":
             self.guard.text(text, path, line)
             return text
         if tag not in _ALLOWED:
-            raise Refused(f"{path_text(path)}: invalid YAML (the tag {shown(_display_tag(tag))} is not allowed in "
-                          f"project files) (line {line})")
+            raise Refused(located(path, f"invalid YAML (the tag {shown(_display_tag(tag))} is not allowed in "
+                                        "project files)", line))
         node = ScalarNode(tag, text)
         try:
             if tag == TAG + "null":
