@@ -6,7 +6,7 @@ import streamlit as st
 
 from lifecycle.checks import Severity
 from lifecycle.completeness import project_progress
-from ui import conflict_view, nav, review, router, runtime, state
+from ui import conflict_view, errors, nav, review, router, runtime, state
 from ui.forms import reconcile
 from ui.text import plain
 
@@ -53,4 +53,4 @@ if notice:
     st.toast(plain(notice), icon=":material/folder_open:")
 
 router.mark_routed()
-page.run()
+errors.run_page(page)  # an unexpected error names the page that failed, never a traceback

@@ -19,6 +19,7 @@ BENCHMARKS: list[str] = [
     "benchmarks.store",
     "benchmarks.bench_drift",
     "benchmarks.browser",
+    "benchmarks.hostile",  # issue #17: hostile input, time and memory to a clear message
 ]
 
 

@@ -2,136 +2,75 @@
 
 Every way a file can be wrong ends in ``ProjectFileError`` with messages that name
 the place (line, or field path) and the problem, so the UI and CLI can show them
-as they are and leave the open project untouched.
+as they are and leave the open project untouched. The structure is checked by the
+bounded reader (``lifecycle.reader``) before the model validates the answers.
 """
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 import yaml
 from pydantic import ValidationError
 
 from .model import Project
+from .reader import LIMITS, FileFormat, ProjectFileError, read_bounded, read_document
+from .reader.guard import path_text, shown
 
-MAX_FILE_BYTES = 2 * 1024 * 1024  # a rich project is ~30 KB; 2 MB leaves room and refuses accidents
-FileFormat = Literal["yaml", "json"]
+MAX_FILE_BYTES = LIMITS.max_bytes  # a rich project is ~30 KB; 2 MB leaves room and refuses accidents
+MAX_PROBLEMS = 20  # listed one by one; a file with more is summed up after them
 
-
-class ProjectFileError(ValueError):
-    """A project file that cannot be opened, with one readable message per problem."""
-
-    def __init__(self, source: str, problems: list[str]):
-        self.source = source
-        self.problems = problems
-        super().__init__(f"{source}: " + "; ".join(problems))
+__all__ = [
+    "MAX_FILE_BYTES", "FileFormat", "ProjectFileError", "dump_project", "load_project", "parse_project",
+    "project_document", "save_project", "validation_problems",
+]
 
 
-class _NoAliasSafeLoader(yaml.SafeLoader):
-    """SafeLoader that refuses anchors/aliases: a project file never needs them,
-    and nested aliases can make a tiny file expand into an enormous document."""
-
-    def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
-            raise yaml.MarkedYAMLError(
-                None, None, "YAML aliases (*name) are not allowed in project files", event.start_mark
-            )
-        return super().compose_node(parent, index)
+def _date_problem(where: str, item: dict[str, Any]) -> str:
+    reason = item["msg"].split(", ", 1)[1] if ", " in item["msg"] else item["msg"]
+    return f"{where}: {shown(item['input'])} is not a valid date ({reason}); write dates as YYYY-MM-DD"
 
 
-def _format_for(name: str, text: str) -> FileFormat:
-    suffix = Path(name).suffix.lower()
-    if suffix == ".json":
-        return "json"
-    if suffix in (".yaml", ".yml"):
-        return "yaml"
-    return "json" if text.lstrip().startswith("{") else "yaml"
-
-
-def _location(loc: tuple[Any, ...]) -> str:
-    path = ""
-    for part in loc:
-        path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
-    return path or "(top level)"
-
-
-def _validation_problems(error: ValidationError) -> list[str]:
+def validation_problems(error: ValidationError) -> list[str]:
+    """One readable line per validation error, its field path first; long inputs are cut in the message."""
     problems = []
     for item in error.errors(include_url=False):
-        where = _location(item["loc"])
+        where = path_text(item["loc"])
         if item["type"] == "extra_forbidden":
             problems.append(f"{where}: unknown field (not part of the project format; check the spelling)")
         elif item["type"] == "enum":
             expected = item.get("ctx", {}).get("expected", "")
-            problems.append(f"{where}: {item['input']!r} is not one of the allowed answers ({expected})")
+            problems.append(f"{where}: {shown(item['input'])} is not one of the allowed answers ({expected})")
+        elif item["type"].startswith(("date_", "datetime_")) and isinstance(item.get("input"), str):
+            problems.append(_date_problem(where, item))
         else:
             problems.append(f"{where}: {item['msg']}")
+    if len(problems) > MAX_PROBLEMS:
+        problems = [*problems[:MAX_PROBLEMS], f"… and {len(problems) - MAX_PROBLEMS} more problems"]
     return problems
-
-
-def _decode(data: bytes, source: str) -> str:
-    if b"\x00" in data[:8192]:
-        raise ProjectFileError(source, ["this is a binary file, not a YAML or JSON project file"])
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ProjectFileError(
-            source, [f"byte {exc.start} is not valid UTF-8; save the file as UTF-8 text (YAML or JSON)"]
-        ) from None
-
-
-def _parse_text(text: str, fmt: FileFormat, source: str) -> Any:
-    if not text.strip():
-        raise ProjectFileError(source, ["the file is empty"])
-    if fmt == "json":
-        try:
-            return json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise ProjectFileError(source, [f"line {exc.lineno}, column {exc.colno}: invalid JSON ({exc.msg})"]) from None
-    try:
-        return yaml.load(text, Loader=_NoAliasSafeLoader)  # noqa: S506 - a SafeLoader subclass
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
-        what = exc.problem or exc.context or "invalid YAML"
-        raise ProjectFileError(source, [f"{where}invalid YAML ({what})"]) from None
-    except yaml.YAMLError as exc:
-        raise ProjectFileError(source, [f"invalid YAML ({exc})"]) from None
-
-
-def _check_size(size: int, source: str) -> None:
-    if size > MAX_FILE_BYTES:
-        raise ProjectFileError(
-            source,
-            [f"the file is {size / 1_048_576:.1f} MB; project files are limited to {MAX_FILE_BYTES // 1_048_576} MB"],
-        )
 
 
 def parse_project(data: bytes, name: str = "project file") -> Project:
     """Turn uploaded or read bytes into a validated Project, or raise ProjectFileError."""
-    _check_size(len(data), name)
-    text = _decode(data, name)
-    document = _parse_text(text, _format_for(name, text), name)
+    document = read_document(data, name)
     if not isinstance(document, dict):
-        kind = "a list" if isinstance(document, list) else f"a single value ({type(document).__name__})"
-        raise ProjectFileError(name, [f"the file holds {kind}; a project file is a mapping with keys such as 'info' and 'data'"])
+        kind = "a list" if isinstance(document, list) else (
+            "no data (only comments)" if document is None else f"a single value ({type(document).__name__})")
+        raise ProjectFileError(name, [f"the file holds {kind}; a project file is a mapping with keys such as "
+                                      "'info' and 'data'"])
     try:
-        return Project.model_validate(document)
+        return Project.model_validate(document)  # also upgrades older formats (lifecycle.model.migrations)
     except ValidationError as exc:
-        raise ProjectFileError(name, _validation_problems(exc)) from None
+        raise ProjectFileError(name, validation_problems(exc)) from None
+    except ValueError as exc:  # e.g. a format version from a newer workbook
+        raise ProjectFileError(name, [str(exc)]) from None
 
 
 def load_project(path: str | Path) -> Project:
     path = Path(path)
-    try:
-        _check_size(path.stat().st_size, path.name)
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ProjectFileError(str(path), [exc.strerror or str(exc)]) from None
-    return parse_project(data, path.name)
+    return parse_project(read_bounded(path), path.name)
 
 
 def project_document(project: Project) -> dict[str, Any]:

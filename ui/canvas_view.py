@@ -14,6 +14,7 @@ from lifecycle.model import Project
 from lifecycle.phases import PHASES_BY_KEY
 
 from . import router, state
+from .errors import guarded_download
 from .text import plain
 
 TIMELINE_PAGE = "pages/timeline.py"
@@ -106,13 +107,15 @@ def _render_downloads(project: Project) -> None:
     left, right = st.columns(2)
     with left:
         st.download_button(
-            "Download the canvas (PDF, one A3 page)", data=_deferred(state.document(), canvas_pdf),
+            "Download the canvas (PDF, one A3 page)",
+            data=guarded_download("the canvas PDF", _deferred(state.document(), canvas_pdf)),
             file_name=f"{name}-canvas.pdf", mime="application/pdf", on_click="ignore",
             icon=":material/picture_as_pdf:", key="download-canvas-pdf", width="stretch",
         )
     with right:
         st.download_button(
-            "Download the full lifecycle map (PDF)", data=_deferred(state.document(), map_pdf),
+            "Download the full lifecycle map (PDF)",
+            data=guarded_download("the lifecycle map PDF", _deferred(state.document(), map_pdf)),
             file_name=f"{name}-lifecycle-map.pdf", mime="application/pdf", on_click="ignore",
             icon=":material/menu_book:", key="download-map-pdf", width="stretch",
         )

@@ -19,7 +19,10 @@ import streamlit as st
 from lifecycle.diagnosis import charts
 from lifecycle.diagnosis.analysis import Analysis, analyse
 from lifecycle.diagnosis.bundled import SAMPLE_KEY, load_bundled
-from lifecycle.diagnosis.data import MAX_CSV_BYTES, Batch, DataError, Roles, column_kind, read_csv
+from lifecycle.diagnosis.data import (
+    MAX_CELL_CHARS, MAX_COLUMNS, MAX_CSV_BYTES, MAX_GROUP_CHARS, MAX_ROWS, MAX_TOTAL_CELLS, Batch, DataError, Roles,
+    check_total, column_kind, read_csv,
+)
 from lifecycle.diagnosis.diagnose import Diagnosis, diagnose
 from lifecycle.diagnosis.fairness import FOUR_FIFTHS_CAVEAT
 from lifecycle.diagnosis.memo import gap_rows, memo_markdown
@@ -28,6 +31,7 @@ from lifecycle.model import Project
 from lifecycle.samples import load_sample
 
 from . import router, state
+from .errors import describe, show_failure
 from .text import plain
 
 log = logging.getLogger(__name__)
@@ -37,9 +41,12 @@ ERRORS = "diagnosis_errors"
 REQUEST = "diagnosis_request"
 ACTIVE = "diagnosis_active"  # which input the user chose last: "bundled" or "upload"
 MEMO = "diagnosis_memo"
+READ = "diagnosis_read"  # the uploaded files parsed, under a digest of their bytes (not re-read on reruns)
 MAX_MB = MAX_CSV_BYTES // 1_048_576
 MAX_BATCH_FILES = 24
 NONE = "(none)"
+LIMITS_TEXT = (f"Limits: {MAX_COLUMNS} columns, {MAX_ROWS:,} rows per file, {MAX_TOTAL_CELLS:,} cells in all, "
+               f"{MAX_CELL_CHARS:,} characters per cell, {MAX_GROUP_CHARS} per group value.")
 SYMPTOM_ICONS = {"data_drift": ":material/stacked_line_chart:", "concept_drift": ":material/trending_down:",
                  "fairness": ":material/balance:"}
 
@@ -70,19 +77,60 @@ def _digest(parts: list[bytes], roles: Roles) -> str:
 def _request_bundled() -> None:
     st.session_state[REQUEST] = "bundled"
     st.session_state[ACTIVE] = "bundled"
-    st.session_state.pop(ERRORS, None)
 
 
 def _uploads_changed() -> None:
     st.session_state[ACTIVE] = "upload"
 
 
-def _read_upload(uploaded: Any, errors: list[str]) -> Batch | None:  # an UploadedFile
+def _fail(key: str, messages: list[str]) -> None:
+    """Errors belong to the inputs they are about (``key``): shown while those inputs are on the page, and
+    the failing analysis is not re-run on every rerun; new inputs, or none, leave them behind."""
+    st.session_state[ERRORS] = {"key": key, "messages": messages}
+
+
+def _failed(key: str) -> bool:
+    errors = st.session_state.get(ERRORS)
+    return bool(errors) and errors["key"] == key
+
+
+def _files_key(files: list[Any]) -> str:
+    return "files:" + _digest([f.name.encode() + b"\0" + f.getvalue() for f in files], Roles())
+
+
+def _read_uploads(reference_file: Any, files: list[Any], key: str) -> tuple[Batch | None, list[Batch]] | None:
+    """The uploaded files parsed (once per set of files, kept in the session), or None after recording why not."""
+    cached = st.session_state.get(READ)
+    if cached and cached["key"] == key:
+        return cached["reference"], cached["batches"]
+    errors: list[str] = []
+    given = ([reference_file] if reference_file is not None else []) + files
     try:
-        return read_csv(uploaded.getvalue(), uploaded.name)
+        check_total([(f.name, f.getvalue()) for f in given])
     except DataError as exc:
-        errors.append(f"{exc.source}: {exc.problem}")
+        _fail(key, [f"{exc.source}: {exc.problem}"])
         return None
+    reference: Batch | None = None
+    batches: list[Batch] = []
+    with st.status("Reading the files…", expanded=len(given) > 2) as status:
+        bar = st.progress(0.0, text="Reading")
+        for index, uploaded in enumerate(given):
+            bar.progress(index / len(given), text=f"Reading {uploaded.name} ({index + 1} of {len(given)})")
+            try:
+                batch = read_csv(uploaded.getvalue(), uploaded.name)
+            except DataError as exc:
+                errors.append(f"{exc.source}: {exc.problem}")
+                continue
+            if uploaded is reference_file:
+                reference = batch
+            else:
+                batches.append(batch)
+        status.update(label=f"Read {len(given)} file(s)", state="error" if errors else "complete", expanded=False)
+    if errors:
+        _fail(key, errors)
+        return None
+    st.session_state[READ] = {"key": key, "reference": reference, "batches": batches}
+    return reference, batches
 
 
 def _roles_for(reference: Batch) -> Roles:
@@ -118,7 +166,6 @@ def _roles_for(reference: Batch) -> Roles:
 
 def _run(origin: str, reference: Batch, batches: list[Batch], roles: Roles, digest: str,
          control: Batch | None = None) -> None:
-    st.session_state.pop(ERRORS, None)
     with st.status("Analysing the monitoring data…", expanded=True) as status:
         bar = st.progress(0.0, text="Starting")
 
@@ -127,25 +174,30 @@ def _run(origin: str, reference: Batch, batches: list[Batch], roles: Roles, dige
 
         try:
             analysis = analyse(reference, batches, roles, progress=progress)
+            if control is not None:
+                progress("Checking the control batch", 1.0)
             control_analysis = analyse(reference, [control], roles) if control is not None else None
         except DataError as exc:
             status.update(label="The files could not be analysed", state="error", expanded=False)
-            st.session_state[ERRORS] = [f"{exc.source}: {exc.problem}"]
+            _fail(digest, [f"{exc.source}: {exc.problem}"])
             return
-        except Exception:  # a bug must not show a traceback; the log keeps it
+        except Exception as exc:  # a bug must not show a traceback; the log keeps it
             log.exception("diagnosis failed")
             status.update(label="The analysis failed", state="error", expanded=False)
-            st.session_state[ERRORS] = ["The analysis failed on these files. Check that they are CSV exports with "
-                                        "one row per prediction and the same columns."]
+            _fail(digest, [f"The analysis failed on these files ({describe(exc)}). Check that they are CSV exports "
+                           "with one row per prediction and the same columns."])
             return
         status.update(label=f"Analysed {len(batches)} batch(es) against {reference.name}", state="complete",
                       expanded=False)
+    st.session_state.pop(ERRORS, None)
     st.session_state[RESULT] = Result(digest, origin, reference, batches, analysis, control_analysis,
                                       [reference.source, *(b.source for b in batches)])
     st.session_state.pop(MEMO, None)
 
 
-def _render_inputs() -> None:
+def _render_inputs() -> str | None:
+    """The input controls; runs the analysis when the inputs changed. Returns the key of the inputs on the
+    page (None when there are none), which errors are matched against."""
     st.subheader("Monitoring data", divider="gray")
     left, right = st.columns([2, 3])
     with left:
@@ -162,49 +214,57 @@ def _render_inputs() -> None:
         batch_files = st.file_uploader("Batch CSVs", type=["csv"], key="diagnosis-batches",
                                        accept_multiple_files=True, max_upload_size=MAX_MB, on_change=_uploads_changed,
                                        help=f"Up to {MAX_BATCH_FILES} files of up to {MAX_MB} MB each.")
+        st.caption(LIMITS_TEXT)
 
-    if st.session_state.pop(REQUEST, None) == "bundled":
+    if st.session_state.get(ACTIVE) == "bundled":
+        if st.session_state.pop(REQUEST, None) != "bundled":
+            return "bundled"
         try:
             bundled = load_bundled()
         except (DataError, OSError) as exc:
-            st.session_state[ERRORS] = [f"The bundled data could not be read: {exc}"]
-            return
+            _fail("bundled", [f"The bundled data could not be read: {exc}"])
+            return "bundled"
         digest = "bundled:" + _digest([b.frame.to_csv().encode() for b in [bundled.reference, *bundled.months]],
                                       Roles())
         current = st.session_state.get(RESULT)
         if current is None or current.digest != digest:
             _run("bundled", bundled.reference, bundled.months, Roles(), digest, control=bundled.control)
-        return
+        return digest if _failed(digest) else "bundled"
 
     if st.session_state.get(ACTIVE) != "upload" or (reference_file is None and not batch_files):
-        return
-    errors: list[str] = []
-    reference = _read_upload(reference_file, errors) if reference_file is not None else None
-    files = list(batch_files or [])
+        return None
+    files = sorted(batch_files or [], key=lambda f: f.name)
     if len(files) > MAX_BATCH_FILES:
-        errors.append(f"{len(files)} batch files were given; at most {MAX_BATCH_FILES} are analysed at once.")
-        files = files[:MAX_BATCH_FILES]
-    batches = [b for b in (_read_upload(f, errors) for f in sorted(files, key=lambda f: f.name)) if b is not None]
-    if errors:
-        st.session_state[ERRORS] = errors
-        return
+        key = _files_key(files)
+        _fail(key, [f"{len(files)} batch files were given; at most {MAX_BATCH_FILES} are analysed at once."])
+        return key
+    key = _files_key(([reference_file] if reference_file is not None else []) + files)
+    if _failed(key):
+        return key
+    read = _read_uploads(reference_file, files, key)
+    if read is None:
+        return key
+    reference, batches = read
     if reference is None or not batches:
-        st.session_state.pop(ERRORS, None)
         st.info("Add " + ("a reference CSV" if reference is None else "at least one batch CSV") + " to start.",
                 icon=":material/upload_file:")
-        return
+        return key
     roles = _roles_for(reference)
     digest = "upload:" + _digest([reference_file.getvalue(), *(f.getvalue() for f in files)], roles)
     current = st.session_state.get(RESULT)
-    if current is None or current.digest != digest:
+    if (current is None or current.digest != digest) and not _failed(digest):
         _run("upload", reference, batches, roles, digest)
+    return digest
 
 
-def _render_errors() -> None:
+def _render_errors(key: str | None) -> None:
     errors = st.session_state.get(ERRORS)
+    if errors and errors["key"] != key:
+        st.session_state.pop(ERRORS, None)  # about inputs that are no longer on the page
+        return
     if errors:
         kept = " The analysis below is the previous one, unchanged." if st.session_state.get(RESULT) else ""
-        st.error(f"Could not analyse the files.{kept}\n\n" + "\n".join(f"- {plain(e)}" for e in errors),
+        st.error(f"Could not analyse the files.{kept}\n\n" + "\n".join(f"- {plain(e)}" for e in errors["messages"]),
                  icon=":material/error:")
 
 
@@ -363,7 +423,12 @@ def _memo(result: Result, diagnosis: Diagnosis, which: str) -> dict[str, Any]:
     cached = st.session_state.get(MEMO)
     if cached and cached["key"] == key:
         return cached
-    memo = {"key": key, "markdown": memo_markdown(diagnosis, today).encode("utf-8"), "pdf": memo_pdf(diagnosis, today)}
+    memo = {"key": key, "markdown": memo_markdown(diagnosis, today).encode("utf-8"), "pdf": None, "pdf_error": None}
+    try:
+        memo["pdf"] = memo_pdf(diagnosis, today)
+    except Exception as exc:  # the Markdown memo is still offered
+        log.exception("the memo PDF failed")
+        memo["pdf_error"] = describe(exc)
     st.session_state[MEMO] = memo
     return memo
 
@@ -381,9 +446,12 @@ def _memo_tab(result: Result, diagnosis: Diagnosis, which: str) -> None:
     left.download_button("Download memo (Markdown)", memo["markdown"], file_name="diagnosis-memo.md",
                          mime="text/markdown", key="diagnosis-memo-md", icon=":material/description:",
                          on_click="ignore")
-    right.download_button("Download memo (PDF)", memo["pdf"], file_name="diagnosis-memo.pdf",
-                          mime="application/pdf", key="diagnosis-memo-pdf", icon=":material/picture_as_pdf:",
-                          on_click="ignore")
+    if memo["pdf"] is not None:
+        right.download_button("Download memo (PDF)", memo["pdf"], file_name="diagnosis-memo.pdf",
+                              mime="application/pdf", key="diagnosis-memo-pdf", icon=":material/picture_as_pdf:",
+                              on_click="ignore")
+    else:
+        show_failure("making the memo PDF (the Markdown memo above is complete)", memo["pdf_error"])
 
 
 def _render_result(result: Result) -> None:
@@ -418,11 +486,17 @@ def render_diagnosis_page() -> None:
     st.caption("Diagnose a model in production from its monitoring data: data drift, concept drift and fairness, "
                "each mapped back to the gaps in the lifecycle plan that let it through, with a memo for "
                "stakeholders.")
-    _render_inputs()
-    _render_errors()
+    key = _render_inputs()
+    _render_errors(key)
     result = st.session_state.get(RESULT)
     if result is None:
         if not st.session_state.get(ERRORS):
             st.info("Load the bundled loan data or upload your own files to start.", icon=":material/info:")
         return
-    _render_result(result)
+    try:
+        _render_result(result)
+    except Exception as exc:  # an analysis that cannot be shown is dropped, so the next visit starts clean
+        log.exception("showing the diagnosis failed")
+        st.session_state.pop(RESULT, None)
+        st.session_state.pop(MEMO, None)
+        show_failure("showing the analysis", exc)

@@ -9,10 +9,13 @@ from lifecycle.charts.portfolio import portfolio_heatmap
 from lifecycle.model import Project
 from lifecycle.phases import PHASES
 from lifecycle.samples import load_sample, samples
+from lifecycle.storage import ProjectFileError
 from lifecycle.store import ProjectNotFound
-from lifecycle.store.store import ListedProject
+from lifecycle.store.store import ListedProject, copy_name
+from lifecycle.store.table import portfolio_csv, portfolio_rows
 
 from . import nav, router, state
+from .errors import guarded
 from .text import plain
 
 HEATMAP_ROWS = 40  # more rows than this stop being readable; filters narrow the list
@@ -20,6 +23,8 @@ ALL = "All"
 TARGET = "portfolio-target"
 CONFIRM_DELETE = "portfolio-confirm-delete"
 GO_HOME = "portfolio-go-home"
+MESSAGE = "portfolio-message"  # what the last action could not do, shown once on the next run
+GONE = "That project was deleted meanwhile (perhaps in another session); nothing was changed."
 
 
 def _label(item: ListedProject) -> str:
@@ -27,42 +32,59 @@ def _label(item: ListedProject) -> str:
     return f"{name} · {item.summary.owner or 'no owner'} · {item.id[:8]}"
 
 
-def _short_label(item: ListedProject) -> str:
-    # Chart rows: the name, cut to keep the grid wide, with the id's start so equal names stay apart.
-    name = item.summary.name or "Untitled project"
-    return (name if len(name) <= 40 else name[:39] + "…") + f" · {item.id[:6]}"
+def _refuse(message: str) -> None:
+    st.session_state[MESSAGE] = message
 
 
+@guarded("opening the project")
 def _open(pid: str) -> None:
     try:
         state.open_stored(pid)
     except ProjectNotFound:
-        state.notify("That project was deleted meanwhile.")
+        _refuse(GONE)
+        return
+    except ProjectFileError as exc:
+        _refuse("That project could not be opened: " + "; ".join(exc.problems[:3]))
         return
     st.session_state[GO_HOME] = True
 
 
+@guarded("creating a project")
 def _create_blank() -> None:
     stored = state.store().create(Project.model_validate({"info": {"name": "Untitled project"}}))
     _open(stored.id)
 
 
+@guarded("creating a copy of the scenario")
 def _create_from_sample() -> None:
     key = st.session_state.get("portfolio-sample")
     project = load_sample(key)
-    project = project.model_copy(update={"info": project.info.model_copy(update={"name": project.info.name + " (copy)"})})
-    _open(state.store().create(project).id)
+    document = project.model_dump(mode="json")
+    document["info"]["name"] = copy_name(project.info.name)
+    _open(state.store().create(Project.model_validate(document)).id)
 
 
+@guarded("duplicating the project")
 def _duplicate(pid: str) -> None:
-    original = state.store().get(pid).project
-    copy = state.store().duplicate(pid, (original.info.name or "Untitled project") + " (copy)")
+    try:
+        copy = state.store().duplicate(pid)  # named "<name> (copy)", fitted to the name's length limit
+    except ProjectNotFound:
+        _refuse(GONE)
+        return
+    except ProjectFileError as exc:
+        _refuse("That project could not be read, so it was not duplicated: " + "; ".join(exc.problems[:3]))
+        return
     st.session_state[TARGET] = copy.id
     state.notify(f"Duplicated as {copy.project.info.name}.")
 
 
+@guarded("archiving the project")
 def _archive(pid: str, archived: bool) -> None:
-    state.store().set_archived(pid, archived)
+    try:
+        state.store().set_archived(pid, archived)
+    except ProjectNotFound:
+        _refuse(GONE)
+        return
     state.notify("Archived." if archived else "Restored from the archive.")
 
 
@@ -70,9 +92,15 @@ def _ask_delete(pid: str) -> None:
     st.session_state[CONFIRM_DELETE] = pid
 
 
+@guarded("deleting the project")
 def _delete(pid: str) -> None:
-    state.store().delete(pid)
     st.session_state.pop(CONFIRM_DELETE, None)
+    try:
+        state.store().delete(pid)
+    except ProjectNotFound:
+        st.session_state.pop(TARGET, None)
+        _refuse("That project had already been deleted (perhaps in another session).")
+        return
     st.session_state.pop(TARGET, None)
     if state.project_id() == pid:
         st.session_state[state.PID] = None  # the open copy stays on screen; a change stores it anew
@@ -80,23 +108,8 @@ def _delete(pid: str) -> None:
 
 
 def _table(items: list[ListedProject]) -> pd.DataFrame:
-    return pd.DataFrame(
-        [
-            {
-                "Project": i.summary.name or "Untitled project",
-                "Owner": i.summary.owner,
-                "Business unit": i.summary.business_unit,
-                **{p.title: round(100 * i.summary.completeness.get(p.key, 0)) for p in PHASES},
-                "Open blockers": i.summary.open_blockers,
-                "Gates passed": f"{i.summary.gates_passed}/{len(PHASES)}",
-                "MLOps maturity": i.summary.maturity,
-                "Version": i.version,
-                "Updated": i.updated_at,
-                "Archived": i.archived,
-            }
-            for i in items
-        ]
-    )
+    # Text that a spreadsheet would run as a formula is neutralised here too: the table's own toolbar downloads CSV.
+    return pd.DataFrame(portfolio_rows(items))
 
 
 def render_portfolio_page() -> None:
@@ -105,6 +118,9 @@ def render_portfolio_page() -> None:
         st.switch_page(nav.HOME)
     st.title("Portfolio")
     st.caption("Every project in the store, how complete each phase is, and what still blocks it.")
+    message = st.session_state.pop(MESSAGE, None)
+    if message:
+        st.warning(plain(message), icon=":material/warning:")
 
     top = st.columns([1, 2, 1], vertical_alignment="bottom")
     top[0].button("New project", icon=":material/add:", on_click=_create_blank, key="portfolio-new")
@@ -140,8 +156,13 @@ def render_portfolio_page() -> None:
             "Updated": st.column_config.DatetimeColumn("Updated", format="YYYY-MM-DD HH:mm"),
         },
     )
+    st.download_button(
+        "Download the table (CSV)", portfolio_csv(items), file_name="portfolio.csv", mime="text/csv",
+        key="portfolio-csv", icon=":material/download:", on_click="ignore",
+        help="Text a spreadsheet would run as a formula (starting with =, +, -, @) gets a leading ' so it stays text.",
+    )
     shown = items[:HEATMAP_ROWS]
-    st.plotly_chart(portfolio_heatmap([(_short_label(i), i.summary) for i in shown]), key="portfolio-heatmap")
+    st.plotly_chart(portfolio_heatmap([(i.id, i.summary) for i in shown]), key="portfolio-heatmap")
     if len(items) > len(shown):
         st.caption(f"The heatmap shows the {len(shown)} most recently updated; filter to see others.")
 

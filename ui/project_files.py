@@ -11,6 +11,7 @@ from lifecycle.samples import samples
 from lifecycle.storage import MAX_FILE_BYTES, ProjectFileError, dump_project, parse_project
 
 from . import state
+from .errors import guarded
 from .text import plain
 
 UPLOAD_ERROR = "upload_error"
@@ -27,7 +28,7 @@ def _open_sample(key: str) -> None:
     try:
         project = next(s for s in samples() if s.key == key).load()
     except ProjectFileError as exc:  # a broken bundled file must not take the page down
-        st.session_state[UPLOAD_ERROR] = (f"sample '{key}'", exc.problems)
+        st.session_state[UPLOAD_ERROR] = ("sample", f"sample '{key}'", exc.problems)
         return
     state.request_replace(project, f"the {project.info.name or key} sample")
 
@@ -55,6 +56,7 @@ def render_samples() -> None:
             st.button("Open", key=f"open-sample-{sample.key}", on_click=_open_sample, args=(sample.key,), width="stretch")
 
 
+@guarded("opening the uploaded file")
 def _on_upload() -> None:
     uploaded = st.session_state.get("project_upload")
     if uploaded is None:
@@ -62,7 +64,7 @@ def _on_upload() -> None:
     try:
         project = parse_project(uploaded.getvalue(), uploaded.name)
     except ProjectFileError as exc:
-        st.session_state[UPLOAD_ERROR] = (uploaded.name, exc.problems)
+        st.session_state[UPLOAD_ERROR] = ("upload", uploaded.name, exc.problems)
         return
     st.session_state.pop(UPLOAD_ERROR, None)
     state.request_replace(project, uploaded.name, persist=True)  # an opened file is stored at once
@@ -93,8 +95,12 @@ def render_open_save() -> None:
             help=f"Files up to {MAX_FILE_BYTES // 1_048_576} MB. The open project is kept if the file cannot be read.",
         )
     failed = st.session_state.get(UPLOAD_ERROR)
+    if failed and failed[0] != "sample" and st.session_state.get("project_upload") is None:
+        # The file it was about is no longer in the uploader (removed, or the page was left): the message goes too.
+        st.session_state.pop(UPLOAD_ERROR, None)
+        failed = None
     if failed:
-        name, problems = failed
+        _, name, problems = failed
         st.error(
             f"Could not open {plain(name)}; the open project is unchanged.\n\n" + "\n".join(f"- {plain(p)}" for p in problems),
             icon=":material/error:",

@@ -26,9 +26,11 @@ from sqlalchemy.exc import SQLAlchemyError
 from lifecycle.checks import run_checks
 from lifecycle.model import ROW_ID, Project
 from lifecycle.samples import samples
-from lifecycle.storage import project_document
+from lifecycle.storage import ProjectFileError, project_document
 from lifecycle.store import ProjectNotFound, ProjectStore, VersionConflict, store_url_from_env
 from lifecycle.store.summary import summarise
+
+from .text import plain
 
 PROJECT = "project"
 CLEAN = "project_clean"  # the revision last persisted (stored or downloaded), to tell unsaved edits
@@ -76,6 +78,11 @@ def init() -> None:
         except SQLAlchemyError:
             _install(Project(), "New project")
             st.session_state[SAVE_ERROR] = "The project store cannot be reached, so the linked project was not opened."
+            return
+        except ProjectFileError as exc:  # a stored document this workbook can no longer read
+            _install(Project(), "New project")
+            problems = plain("; ".join(exc.problems[:3]))
+            st.session_state[SAVE_ERROR] = f"The linked project could not be opened: {problems}"
             return
         _install(stored.project, stored.project.info.name or "a stored project", pid=pid, version=stored.version)
         return

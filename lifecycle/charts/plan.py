@@ -9,6 +9,9 @@ import plotly.graph_objects as go
 from ..completeness import PhaseProgress
 from ..model.timeline import Timeline
 from ..phases import PHASES, PHASES_BY_KEY
+from .text import distinct, label
+
+TICK_CHARS = 40  # activity names on the axis are cut here; the hover text has them in full
 
 
 def completeness_figure(progress: list[PhaseProgress]) -> go.Figure:
@@ -53,7 +56,10 @@ def timeline_figure(timeline: Timeline) -> go.Figure:
     their own row, and each dependency as an arrow from the end of the activity waited for."""
     activities = timeline.dated_activities()
     gates = [g for g in timeline.gates if g.due is not None and g.phase is not None]
-    rows = ([GATES_ROW] if gates else []) + [a.name for a in activities]
+    # Rows are the escaped full names (unique, as activity names are); ticks show them shortened.
+    row_of = dict(zip(map(id, activities), distinct(label(a.name) for a in activities)))
+    rows = ([GATES_ROW] if gates else []) + [row_of[id(a)] for a in activities]
+    ticks = ([GATES_ROW] if gates else []) + [label(a.name, TICK_CHARS) for a in activities]
     figure = go.Figure()
     for phase in PHASES:
         members = [a for a in activities if a.phase is not None and a.phase.value == phase.key]
@@ -62,19 +68,19 @@ def timeline_figure(timeline: Timeline) -> go.Figure:
         figure.add_trace(go.Bar(
             name=phase.title,
             orientation="h",
-            y=[a.name for a in members],
+            y=[row_of[id(a)] for a in members],
             base=[a.start.isoformat() for a in members],
             x=[((a.end - a.start).days + 1) * _DAY_MS for a in members],
             marker_color=PHASE_COLOURS[phase.key],
-            customdata=[[a.start.isoformat(), a.end.isoformat(), a.owner or "no owner",
-                         ", ".join(a.dependencies) or "nothing"] for a in members],
+            customdata=[[a.start.isoformat(), a.end.isoformat(), label(a.owner or "no owner"),
+                         label(", ".join(a.dependencies) or "nothing")] for a in members],
             hovertemplate="<b>%{y}</b><br>%{customdata[0]} to %{customdata[1]}<br>Owner: %{customdata[2]}"
                           "<br>Waits for: %{customdata[3]}<extra>" + phase.title + "</extra>",
         ))
     unphased = [a for a in activities if a.phase is None]
     if unphased:
         figure.add_trace(go.Bar(
-            name="No phase", orientation="h", y=[a.name for a in unphased],
+            name="No phase", orientation="h", y=[row_of[id(a)] for a in unphased],
             base=[a.start.isoformat() for a in unphased],
             x=[((a.end - a.start).days + 1) * _DAY_MS for a in unphased], marker_color="#9e9e9e",
         ))
@@ -86,7 +92,7 @@ def timeline_figure(timeline: Timeline) -> go.Figure:
             mode="markers",
             marker=dict(symbol="diamond", size=14, color=[PHASE_COLOURS[g.phase.value] for g in gates],
                         line=dict(color="#212121", width=1)),
-            customdata=[[PHASES_BY_KEY[g.phase.value].title, g.sign_off_owner or "no one named",
+            customdata=[[PHASES_BY_KEY[g.phase.value].title, label(g.sign_off_owner or "no one named"),
                          PHASES_BY_KEY[g.phase.value].deliverable] for g in gates],
             hovertemplate="<b>%{customdata[0]} gate</b> due %{x|%Y-%m-%d}<br>Sign-off: %{customdata[1]}"
                           "<br>Deliverable: %{customdata[2]}<extra></extra>",
@@ -98,8 +104,8 @@ def timeline_figure(timeline: Timeline) -> go.Figure:
             if before is None:
                 continue
             figure.add_annotation(
-                x=activity.start.isoformat(), y=activity.name,
-                ax=(before.end + timedelta(days=1)).isoformat(), ay=before.name,
+                x=activity.start.isoformat(), y=row_of[id(activity)],
+                ax=(before.end + timedelta(days=1)).isoformat(), ay=row_of[id(before)],
                 xref="x", yref="y", axref="x", ayref="y",
                 showarrow=True, arrowhead=2, arrowsize=1, arrowwidth=1.2, arrowcolor="#616161", text="",
             )
@@ -107,7 +113,8 @@ def timeline_figure(timeline: Timeline) -> go.Figure:
         title="Plan: activities by phase, with stage gates",
         barmode="overlay",
         xaxis=dict(type="date", title="Date"),
-        yaxis=dict(title="Activity", categoryorder="array", categoryarray=rows, autorange="reversed"),
+        yaxis=dict(title="Activity", categoryorder="array", categoryarray=rows, autorange="reversed",
+                   tickmode="array", tickvals=rows, ticktext=ticks),
         legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0),
         margin=dict(l=20, r=20, t=90, b=50),
         height=max(320, 140 + 28 * len(rows)),

@@ -16,7 +16,9 @@ import pandas as pd
 
 from . import concept as concept_mod
 from .concept import ConceptDrift, RelationChange, relation_change
-from .data import Batch, DataError, DataWarning, Roles, approved, as_numeric, binary_outcome
+from .data import (
+    MAX_TOTAL_CELLS, Batch, DataError, DataWarning, Roles, approved, as_numeric, binary_outcome, check_groups,
+)
 from .drift import ColumnDrift, DriftReport, compare, profile_reference
 from .fairness import DI_THRESHOLD, EO_THRESHOLD, Fairness, fairness
 from .performance import Performance, performance
@@ -116,6 +118,10 @@ def analyse(reference: Batch, batches: Sequence[Batch], roles: Roles = Roles(),
     duplicated = sorted({n for n in names if names.count(n) > 1 or n == reference.name})
     if duplicated:
         raise DataError(duplicated[0], "two files have this batch name; rename one")
+    cells = sum(b.frame.size for b in [reference, *batches])
+    if cells > MAX_TOTAL_CELLS:
+        raise DataError("the files", f"together they hold {cells:,} cells (rows x columns); one analysis takes at "
+                                     f"most {MAX_TOTAL_CELLS:,}: use fewer or sampled batches")
     step = 1.0 / (len(batches) + 2)
 
     def report(message: str, done: float) -> None:
@@ -139,6 +145,13 @@ def analyse(reference: Batch, batches: Sequence[Batch], roles: Roles = Roles(),
     for group in roles.groups:
         if group not in reference.frame.columns:
             warnings.append(DataWarning(reference.source, group, "not found: fairness over it is skipped"))
+    for attribute in list(attributes):  # before the heavy part: group labels end up in charts, tables and the memo
+        for batch in [reference, *batches]:
+            too_many = check_groups(batch, attribute) if attribute in batch.frame.columns else None
+            if too_many:
+                warnings.append(DataWarning(batch.source, attribute, too_many))
+                attributes.remove(attribute)
+                break
     fair: dict[str, dict[str, Fairness]] = {a: {} for a in attributes}
     if ref_out.approved is not None:
         for attribute in attributes:

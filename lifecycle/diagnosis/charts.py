@@ -1,4 +1,8 @@
-"""Plotly figures of a monitoring analysis; the UI only displays them. Every figure has a title and axis titles."""
+"""Plotly figures of a monitoring analysis; the UI only displays them. Every figure has a title and axis titles.
+
+Column names, group values and batch (file) names come from the user's CSVs: each goes through
+``lifecycle.charts.text.label`` before it reaches a figure, and never into a hover template.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from ..charts.text import label, labels
 from .analysis import Analysis, numeric_values
 from .concept import AUC_DROP
 from .data import ColumnKind
@@ -17,16 +22,17 @@ REFERENCE_COLOUR = "#7f8c8d"
 CURRENT_COLOUR = "#1f4e79"
 GROUP_COLOURS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22",
                  "#7f7f7f")
+CATEGORIES_SHOWN = 30  # a categorical distribution shows its most common categories, the rest as one bar
 LAYOUT = dict(margin=dict(l=60, r=30, t=60, b=60), height=380, legend=dict(orientation="h", y=-0.25))
 
 
 def psi_figure(report: DriftReport) -> go.Figure:
     columns = sorted(report.columns, key=lambda c: -c.psi)
     figure = go.Figure(go.Bar(
-        x=[c.column for c in columns],
+        x=labels(c.column for c in columns),
         y=[round(c.psi, 4) for c in columns],
         marker_color=[COLOURS[c.level] for c in columns],
-        customdata=[[c.verdict, c.test, c.p_value] for c in columns],
+        customdata=[[label(c.verdict), c.test, c.p_value] for c in columns],
         hovertemplate="%{x}: PSI %{y:.3f}<br>%{customdata[0]}<br>%{customdata[1]} p = %{customdata[2]:.3g}"
                       "<extra></extra>",
         name="PSI",
@@ -37,8 +43,8 @@ def psi_figure(report: DriftReport) -> go.Figure:
                      annotation_text=f"major ({PSI_MAJOR:g})", annotation_position="top right")
     top = max([c.psi for c in columns] + [PSI_MAJOR])
     figure.update_layout(
-        title=f"Population stability index per input: {report.batch}",
-        xaxis_title="Input column",
+        title=f"Population stability index per input: {label(report.batch)}",
+        xaxis=dict(title="Input column", type="category"),
         yaxis_title="PSI (reference → batch)",
         yaxis_range=[0, top * 1.15],
         showlegend=False,
@@ -51,6 +57,7 @@ def distribution_figure(reference: pd.DataFrame, current: pd.DataFrame, column: 
                         reference_name: str, current_name: str) -> go.Figure:
     """The column's distribution in the reference and in one batch, as shares of rows."""
     figure = go.Figure()
+    reference_name, current_name = label(reference_name), label(current_name)
     if kind == "numeric":
         ref = numeric_values(reference, column)
         cur = numeric_values(current, column)
@@ -68,15 +75,25 @@ def distribution_figure(reference: pd.DataFrame, current: pd.DataFrame, column: 
         ref_share = reference[column].astype("string").value_counts(normalize=True)
         cur_share = current[column].astype("string").value_counts(normalize=True)
         categories = sorted(set(ref_share.index) | set(cur_share.index), key=str)
+        rest: list[object] = []
+        if len(categories) > CATEGORIES_SHOWN:  # thousands of bars say nothing and stall the browser
+            common = sorted(categories, key=lambda c: -(ref_share.get(c, 0.0) + cur_share.get(c, 0.0)))
+            kept = set(common[:CATEGORIES_SHOWN - 1])
+            rest = [c for c in categories if c not in kept]
+            categories = [c for c in categories if c in kept]
+        names = labels((str(c) for c in categories), 40)
+        if rest:
+            names.append(f"{len(rest):,} other categories")
         for shares, name, colour in ((ref_share, reference_name, REFERENCE_COLOUR),
                                      (cur_share, current_name, CURRENT_COLOUR)):
-            figure.add_trace(go.Bar(x=[str(c) for c in categories],
-                                    y=[round(100 * float(shares.get(c, 0.0)), 2) for c in categories],
-                                    name=name, marker_color=colour))
+            values = [round(100 * float(shares.get(c, 0.0)), 2) for c in categories]
+            if rest:
+                values.append(round(100 * float(sum(shares.get(c, 0.0) for c in rest)), 2))
+            figure.add_trace(go.Bar(x=names, y=values, name=name, marker_color=colour))
         figure.update_layout(barmode="group", xaxis_type="category")
     figure.update_layout(
-        title=f"Distribution of {column}: {reference_name} vs {current_name}",
-        xaxis_title=column,
+        title=f"Distribution of {label(column)}: {reference_name} vs {current_name}",
+        xaxis_title=label(column),
         yaxis_title="Share of rows (%)",
         **LAYOUT,
     )
@@ -84,8 +101,8 @@ def distribution_figure(reference: pd.DataFrame, current: pd.DataFrame, column: 
 
 
 def auc_figure(analysis: Analysis) -> go.Figure:
-    names = analysis.batches
-    perf = [analysis.performance[n] for n in names]
+    perf = [analysis.performance[n] for n in analysis.batches]
+    names = labels(analysis.batches)
     figure = go.Figure(go.Scatter(
         x=names,
         y=[p.auc for p in perf],
@@ -129,14 +146,14 @@ def selection_rate_figure(analysis: Analysis, attribute: str) -> go.Figure:
         for name in names:
             found = next((g for g in by_batch[name].groups if g.group == group and g.compared), None)
             rates.append(round(100 * found.selection_rate, 2) if found else None)
-        figure.add_trace(go.Scatter(x=names, y=rates, mode="lines+markers", name=group,
+        figure.add_trace(go.Scatter(x=labels(names), y=rates, mode="lines+markers", name=label(group, 40),
                                     line_color=GROUP_COLOURS[index % len(GROUP_COLOURS)],
-                                    hovertemplate=f"{group}: " + "%{y:.1f}% approved in %{x}<extra></extra>"))
+                                    hovertemplate="%{fullData.name}: %{y:.1f}% approved in %{x}<extra></extra>"))
     figure.update_layout(
-        title=f"Approval rate per group of {attribute}",
+        title=f"Approval rate per group of {label(attribute)}",
         xaxis_title="Batch (the first point is the reference)",
         yaxis_title="Approval rate (%)",
-        xaxis=dict(type="category", categoryorder="array", categoryarray=names),
+        xaxis=dict(type="category", categoryorder="array", categoryarray=labels(names)),
         **LAYOUT,
     )
     return figure
@@ -148,9 +165,9 @@ def disparate_impact_figure(analysis: Analysis) -> go.Figure:
     for index, (attribute, by_batch) in enumerate(analysis.fairness.items()):
         shown = [n for n in names if n in by_batch]
         figure.add_trace(go.Scatter(
-            x=shown, y=[by_batch[n].di_ratio for n in shown], mode="lines+markers", name=attribute,
+            x=labels(shown), y=[by_batch[n].di_ratio for n in shown], mode="lines+markers", name=label(attribute, 40),
             line_color=GROUP_COLOURS[index % len(GROUP_COLOURS)],
-            hovertemplate=f"{attribute}: " + "ratio %{y:.2f} in %{x}<extra></extra>",
+            hovertemplate="%{fullData.name}: ratio %{y:.2f} in %{x}<extra></extra>",
         ))
     figure.add_hline(y=DI_THRESHOLD, line_dash="dash", line_color=COLOURS["major"],
                      annotation_text=f"four-fifths heuristic ({DI_THRESHOLD:g})", annotation_position="bottom left")
@@ -159,7 +176,7 @@ def disparate_impact_figure(analysis: Analysis) -> go.Figure:
         xaxis_title="Batch (the first point is the reference)",
         yaxis_title="Ratio",
         yaxis_range=[0, 1.05],
-        xaxis=dict(type="category", categoryorder="array", categoryarray=names),
+        xaxis=dict(type="category", categoryorder="array", categoryarray=labels(names)),
         **LAYOUT,
     )
     return figure

@@ -3,7 +3,8 @@
 Two kinds of trouble, kept apart on purpose:
 
 - ``DataError``: the file cannot be used at all (empty, binary, not a CSV, no rows, no
-  column in common with the reference, duplicate column names). It names the file.
+  column in common with the reference, duplicate column names, or beyond a limit below).
+  It names the file, and the column and line where there is one.
 - ``DataWarning``: one column has a problem (missing values, text in a numeric column,
   constant values, categories the reference never had, a column only one side has). The
   analysis goes on without that column or those values, and the warning says so.
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -20,6 +22,15 @@ import numpy as np
 import pandas as pd
 
 MAX_CSV_BYTES = 5 * 1024 * 1024  # the app's upload limit too (.streamlit/config.toml maxUploadSize)
+# Bounds on the work, checked before the heavy part (documented in the README). Monitoring data holds
+# numbers and categories: a longer cell, thousands of columns or a group label of a paragraph is a wrong file.
+MAX_COLUMNS = 300
+MAX_COLUMN_NAME_CHARS = 100
+MAX_CELL_CHARS = 1_000
+MAX_ROWS = 1_000_000  # per file
+MAX_TOTAL_CELLS = 6_000_000  # rows x columns over all files of one analysis (the bundled data has 0.24 million)
+MAX_GROUP_CHARS = 100  # a value of a protected attribute or proxy column
+MAX_GROUPS = 50  # distinct values of one such column that fairness compares
 NA_VALUES = ["", "NA", "N/A", "NaN", "nan", "null", "NULL", "None", "none", "-"]
 NUMERIC_SHARE = 0.95  # a reference column is numeric when at least this share of its values are numbers
 SNIFF_ROWS = 2000  # values looked at to decide whether a text column holds numbers
@@ -118,12 +129,24 @@ def read_csv(data: bytes, source: str, *, name: str | None = None, max_bytes: in
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise DataError(source, f"the file is not UTF-8 text (byte {exc.start + 1} cannot be read)") from None
-    header = next(csv.reader(io.StringIO(text)), [])
+    header = next(csv.reader(io.StringIO(text)), [])  # reads the first record only
     names = [name.strip() for name in header]
+    if len(names) > MAX_COLUMNS:
+        raise DataError(source, f"the header has {len(names):,} columns; at most {MAX_COLUMNS} are analysed "
+                                "(keep the model's inputs, score, decision, outcome and group columns)")
     if len(names) < 2 and not any(name for name in names):
         raise DataError(source, "the first line holds no column names")
     if any(not name for name in names):
         raise DataError(source, f"column {names.index('') + 1} of the header has no name")
+    long_name = next((n for n in names if len(n) > MAX_COLUMN_NAME_CHARS), None)
+    if long_name is not None:
+        raise DataError(source, f"column {names.index(long_name) + 1} of the header has a name of {len(long_name):,} "
+                                f"characters ('{long_name[:40]}…'); column names are limited to "
+                                f"{MAX_COLUMN_NAME_CHARS}")
+    rows = text.count("\n")
+    if rows > MAX_ROWS + 1:
+        raise DataError(source, f"the file has about {rows:,} rows; at most {MAX_ROWS:,} per file are analysed "
+                                "(sample the batch)")
     duplicates = sorted({name for name in names if names.count(name) > 1})
     if duplicates:
         raise DataError(source, f"the header repeats the column name(s) {', '.join(repr(d) for d in duplicates)}")
@@ -138,9 +161,51 @@ def read_csv(data: bytes, source: str, *, name: str | None = None, max_bytes: in
     frame.columns = names
     if frame.empty:
         raise DataError(source, "the file has a header but no data rows")
+    _check_cells(frame, source)
     if len(names) < 2:
         raise DataError(source, f"only one column ('{names[0]}') was found; is the file separated by commas?")
     return Batch(name=name or batch_name(source), frame=frame, source=source)
+
+
+def _check_cells(frame: pd.DataFrame, source: str) -> None:
+    """Refuse a cell longer than ``MAX_CELL_CHARS`` (vectorised; before any analysis), naming column and line."""
+    for column in frame.columns:
+        lengths = frame[column].str.len()
+        if lengths.max(skipna=True) > MAX_CELL_CHARS:  # NaN (all missing) compares False
+            position = int(np.flatnonzero((lengths > MAX_CELL_CHARS).to_numpy(dtype=bool, na_value=False))[0])
+            size = int(lengths.iloc[position])
+            raise DataError(source, f"column '{column}', line {position + 2}: a cell of {size:,} "
+                                    f"characters; cells are limited to {MAX_CELL_CHARS:,} (monitoring data holds "
+                                    "numbers and categories)")
+
+
+def check_total(files: Sequence[tuple[str, bytes]]) -> None:
+    """Refuse a set of files whose cells (rows x columns, estimated from the bytes) exceed ``MAX_TOTAL_CELLS``,
+    before any of them is parsed: the frames of one analysis are held in memory together."""
+    total = 0
+    for _, data in files:
+        first = data[: data.find(b"\n") if b"\n" in data else len(data)]
+        total += max(data.count(b"\n") - 1, 0) * (first.count(b",") + 1)  # minus the header line
+    if total > MAX_TOTAL_CELLS:
+        raise DataError("the files", f"together they hold about {total:,} cells (rows x columns); one analysis "
+                                     f"takes at most {MAX_TOTAL_CELLS:,}: use fewer or sampled batches")
+
+
+def check_groups(batch: Batch, column: str) -> str | None:
+    """Refuse a group value longer than ``MAX_GROUP_CHARS`` (``DataError`` with its line); return a warning text
+    when the column has more distinct values than fairness can compare (``MAX_GROUPS``), else None."""
+    values = batch.frame[column]
+    lengths = values.astype("string").str.len()
+    if lengths.max(skipna=True) > MAX_GROUP_CHARS:
+        position = int(np.flatnonzero((lengths > MAX_GROUP_CHARS).to_numpy(dtype=bool, na_value=False))[0])
+        raise DataError(batch.source, f"column '{column}', line {position + 2}: a group value of "
+                                      f"{int(lengths.iloc[position]):,} characters; values of a column compared for "
+                                      f"fairness are limited to {MAX_GROUP_CHARS} (is it the right column?)")
+    distinct = values.nunique(dropna=True)
+    if distinct > MAX_GROUPS:
+        return (f"has {distinct:,} distinct values; fairness compares at most {MAX_GROUPS} groups, so it is not "
+                "compared over this column (choose a coarser attribute)")
+    return None
 
 
 def _numeric_share(values: pd.Series) -> float:

@@ -103,10 +103,38 @@ def hf_metadata(project: Project) -> dict[str, Any]:
     return metadata
 
 
+class _QuotedDumper(yaml.SafeDumper):
+    """Every string value double-quoted with escapes, on one line: a value holding a line break and '---'
+    can then never close the front matter early, or be read back as another type."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True  # the Hub's metadata has no anchors; a repeated value is written out again
+
+
+def _quoted(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"')
+
+
+def _mapping(dumper: yaml.SafeDumper, mapping: dict[str, Any]) -> yaml.MappingNode:
+    # Keys are the Hub's own names (license, model-index…): written plain, as the Hub's docs show them.
+    pairs = [(dumper.represent_scalar("tag:yaml.org,2002:str", str(key)), dumper.represent_data(value))
+             for key, value in mapping.items()]
+    return yaml.MappingNode("tag:yaml.org,2002:map", pairs, flow_style=False)
+
+
+_QuotedDumper.add_representer(str, _quoted)
+_QuotedDumper.add_representer(dict, _mapping)
+
+
+def front_matter(metadata: dict[str, Any]) -> str:
+    """The YAML between the '---' lines; ``yaml.safe_load`` of it gives ``metadata`` back, equal."""
+    return yaml.dump(metadata, Dumper=_QuotedDumper, sort_keys=False, allow_unicode=True, default_flow_style=False,
+                     width=float("inf"))
+
+
 def hf_readme(project: Project) -> str:
     """A README.md for the Hugging Face Hub: YAML metadata between '---' lines, then the card."""
-    front = yaml.safe_dump(hf_metadata(project), sort_keys=False, allow_unicode=True, default_flow_style=False,
-                           width=100)
+    front = front_matter(hf_metadata(project))
     body = to_markdown(build_model_card(project), heading=f"Model Card for {model_name(project)}")
     return f"{FRONT_MATTER}\n{front}{FRONT_MATTER}\n\n{body}"
 

@@ -7,16 +7,33 @@ import uuid
 from datetime import date
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic_core import PydanticCustomError
 
 from .choices import DeliverableStatus, GateDecision
-from .fields import answer, many, text
+from .fields import EARLIEST_DATE, LATEST_DATE, answer, many, text
 
 
 class Section(BaseModel):
-    """A part of the project file. Unknown keys are refused so a typo is reported, not silently dropped."""
+    """A part of the project file. Unknown keys are refused so a typo is reported, not silently dropped.
 
-    model_config = ConfigDict(extra="forbid", validate_assignment=True, str_strip_whitespace=False)
+    Numbers must be finite (NaN and infinity are not answers, and would reach exports such as the
+    Hugging Face metadata), and dates must lie between ``EARLIEST_DATE`` and ``LATEST_DATE``: a plan
+    dated near year 1 or 9999 is a typo, and date arithmetic in the charts and the map overflows there.
+    """
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, str_strip_whitespace=False,
+                              allow_inf_nan=False)
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _date_in_range(cls, value: Any) -> Any:
+        if isinstance(value, date) and not EARLIEST_DATE <= value <= LATEST_DATE:
+            raise PydanticCustomError(
+                "plan_date_range", "{value} is outside the dates a plan can hold ({earliest} to {latest})",
+                {"value": value.isoformat(), "earliest": EARLIEST_DATE.isoformat(), "latest": LATEST_DATE.isoformat()},
+            )
+        return value
 
 
 ROW_ID = "row_id"

@@ -8,6 +8,7 @@ written exactly once.
 
 from __future__ import annotations
 
+from datetime import date
 from enum import Enum
 from typing import Any
 
@@ -18,6 +19,8 @@ from pydantic import Field
 SHORT_TEXT_MAX = 300
 LONG_TEXT_MAX = 10_000
 TABLE_ROWS_MAX = 200
+EARLIEST_DATE = date(1900, 1, 1)  # dates outside are typos; near year 1 or 9999, date arithmetic overflows
+LATEST_DATE = date(2199, 12, 31)
 
 
 class Choice(str, Enum):

@@ -10,7 +10,9 @@ team deployment with several app replicas.
 from __future__ import annotations
 
 import json
+import logging
 import os
+import re
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -36,11 +38,19 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.engine import Engine
+from pydantic import ValidationError
 from sqlalchemy.exc import IntegrityError
 
-from ..model import Project
-from ..storage import project_document
+from ..model import SHORT_TEXT_MAX, Project
+from ..reader import ProjectFileError, read_document
+from ..reader.guard import shown
+from ..storage import project_document, validation_problems
 from .summary import ProjectSummary, summarise
+
+log = logging.getLogger(__name__)
+# Ids the store hands out are 32 hex digits; anything else in a link is not looked up at all.
+PROJECT_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
+COPY_SUFFIX = " (copy)"
 
 DEFAULT_URL = "sqlite:///.lifecycle/projects.db"
 ENV_VAR = "LIFECYCLE_STORE_URL"
@@ -82,7 +92,7 @@ SEEDED = "samples_seeded"
 
 class ProjectNotFound(LookupError):
     def __init__(self, project_id: str):
-        super().__init__(f"no stored project with id {project_id!r}")
+        super().__init__(f"no stored project with id {shown(project_id)}")
         self.project_id = project_id
 
 
@@ -116,6 +126,47 @@ class ListedProject:
 
 def store_url_from_env() -> str:
     return os.environ.get(ENV_VAR) or DEFAULT_URL
+
+
+def copy_name(name: str, suffix: str = COPY_SUFFIX, limit: int = SHORT_TEXT_MAX) -> str:
+    """``name`` + ``suffix``, the name shortened with an ellipsis so the whole stays within the name's limit."""
+    name = name or "Untitled project"
+    if len(name) + len(suffix) <= limit:
+        return name + suffix
+    return name[: limit - len(suffix) - 1].rstrip() + "…" + suffix
+
+
+def _shorten_at(document: dict, loc: tuple, limit: int) -> bool:
+    node: object = document
+    for part in loc[:-1]:
+        node = node[part]  # type: ignore[index]
+    value = node[loc[-1]]  # type: ignore[index]
+    if not isinstance(value, str):
+        return False
+    node[loc[-1]] = value[: limit - 1] + "…"  # type: ignore[index]
+    return True
+
+
+def decode_stored(text: str, source: str) -> Project:
+    """A stored document as a Project, through the same bounded reader as files.
+
+    A document stored by an older workbook can break a limit added since (a duplicate's name once
+    grew past the name's length limit on every copy): text that is only too long is shortened with
+    an ellipsis, so the project still opens from its link; anything else is a ``ProjectFileError``.
+    """
+    document = read_document(text.encode("utf-8"), source, fmt="json")
+    for attempt in range(2):
+        try:
+            return Project.model_validate(document)
+        except ValidationError as exc:
+            errors = exc.errors(include_url=False)
+            if attempt or not all(e["type"] == "string_too_long" for e in errors) or not isinstance(document, dict):
+                raise ProjectFileError(source, validation_problems(exc)) from None
+            for error in errors:
+                if not _shorten_at(document, error["loc"], error["ctx"]["max_length"]):
+                    raise ProjectFileError(source, validation_problems(exc)) from None
+            log.warning("%s: shortened %d over-long text(s) to open it", source, len(errors))
+    raise AssertionError("unreachable")
 
 
 def _now() -> datetime:
@@ -237,13 +288,19 @@ class ProjectStore:
             if result.rowcount != 1:
                 raise ProjectNotFound(project_id)
 
-    def duplicate(self, project_id: str, new_name: str) -> StoredProject:
+    def duplicate(self, project_id: str, new_name: str | None = None) -> StoredProject:
+        """A new project with the answers of ``project_id``, named ``new_name`` (by default the name + " (copy)").
+
+        The name is fitted to the name's length limit, so copies of copies never grow past it."""
         source = self.get(project_id).project
-        copy = source.model_copy(update={"info": source.info.model_copy(update={"name": new_name})}, deep=True)
-        return self.create(copy)
+        document = project_document(source)
+        document["info"]["name"] = copy_name(source.info.name) if new_name is None else new_name[:SHORT_TEXT_MAX]
+        return self.create(Project.model_validate(document))
 
     # --- reading -------------------------------------------------------------------------------
     def get(self, project_id: str) -> StoredProject:
+        if not isinstance(project_id, str) or not PROJECT_ID.fullmatch(project_id):
+            raise ProjectNotFound(project_id)  # a garbled or huge id from a link: not an id this store gave out
         with self.engine.connect() as conn:
             row = conn.execute(
                 select(projects.c.version, projects.c.document, projects.c.archived, projects.c.updated_at)
@@ -251,11 +308,12 @@ class ProjectStore:
             ).first()
         if row is None:
             raise ProjectNotFound(project_id)
-        return StoredProject(
-            project_id, row.version, Project.model_validate_json(row.document), row.archived, row.updated_at
-        )
+        project = decode_stored(row.document, f"stored project {project_id}")
+        return StoredProject(project_id, row.version, project, row.archived, row.updated_at)
 
     def version(self, project_id: str) -> int:
+        if not isinstance(project_id, str) or not PROJECT_ID.fullmatch(project_id):
+            raise ProjectNotFound(project_id)
         with self.engine.connect() as conn:
             current = conn.execute(select(projects.c.version).where(projects.c.id == project_id)).scalar()
         if current is None:
@@ -278,7 +336,7 @@ class ProjectStore:
             ).scalar()
         if document is None:
             raise ProjectNotFound(f"{project_id}@{version}")
-        return Project.model_validate_json(document)
+        return decode_stored(document, f"stored project {project_id}, version {version}")
 
     def list(
         self, *, include_archived: bool = False, business_unit: str | None = None, owner: str | None = None

@@ -43,15 +43,26 @@ def type_text(page: Page, text: str) -> None:
     page.keyboard.type(text, delay=TYPING_DELAY_MS)
 
 
+def _field_label(page: Page) -> str | None:
+    tag, label, role = page.evaluate(FOCUSED)
+    if tag in ("INPUT", "TEXTAREA"):
+        return label
+    if role == "spinbutton" and label.startswith(DATE_FIRST_PART):
+        return label.removeprefix(DATE_FIRST_PART)
+    return None
+
+
 def tab_to_next_field(page: Page) -> str:
-    """Press Tab until an input has the focus (help icons are on the way); returns its label."""
-    for _ in range(8):
+    """Press Tab until another input has the focus (help icons are on the way); returns its label.
+
+    On a busy machine the rerun that saves the field just left can give it the focus back for a
+    moment; a person then presses Tab again, and so does this."""
+    leaving = _field_label(page)
+    for _ in range(10):
         page.keyboard.press("Tab")
-        tag, label, role = page.evaluate(FOCUSED)
-        if tag in ("INPUT", "TEXTAREA"):
+        label = _field_label(page)
+        if label is not None and label != leaving:
             return label
-        if role == "spinbutton" and label.startswith(DATE_FIRST_PART):
-            return label.removeprefix(DATE_FIRST_PART)
     raise AssertionError("Tab did not reach another input")
 
 

@@ -1,0 +1,56 @@
+"""Getting the text of a project file: a read that stops at the byte limit, and decoding.
+
+The limit is enforced by reading at most ``max_bytes + 1`` bytes, never by asking the file
+system for a size: a pipe, ``/dev/zero`` or a file that grows reports a size of 0 (or a
+wrong one), and would otherwise be read until memory runs out.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+from .errors import ProjectFileError
+from .limits import LIMITS, Limits
+
+_BOMS = {
+    b"\xff\xfe\x00\x00": "UTF-32", b"\x00\x00\xfe\xff": "UTF-32", b"\xff\xfe": "UTF-16", b"\xfe\xff": "UTF-16",
+}
+
+
+def too_large(source: str, limits: Limits, size: int | None) -> ProjectFileError:
+    known = f"the file is {size / 1_048_576:.1f} MB" if size else (
+        f"the file is larger than {limits.max_megabytes} MB (reading stopped there)")
+    return ProjectFileError(source, [f"{known}; project files are limited to {limits.max_megabytes} MB"])
+
+
+def read_bounded(path: str | Path, limits: Limits = LIMITS) -> bytes:
+    """At most ``limits.max_bytes`` of ``path``; a longer file or stream is refused once the limit is passed."""
+    path = Path(path)
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(limits.max_bytes + 1)
+            if len(data) > limits.max_bytes:
+                # Only for the message: a regular file can say how big it is. The limit itself never relies on it.
+                info = os.fstat(handle.fileno())
+                size = info.st_size if stat.S_ISREG(info.st_mode) and info.st_size > limits.max_bytes else None
+                raise too_large(path.name, limits, size)
+    except OSError as exc:
+        raise ProjectFileError(str(path), [exc.strerror or str(exc)]) from None
+    return data
+
+
+def decode(data: bytes, source: str) -> str:
+    """UTF-8 text (a UTF-8 byte order mark is dropped), or a message saying what the bytes are instead."""
+    for bom, encoding in _BOMS.items():
+        if data.startswith(bom):
+            raise ProjectFileError(source, [f"the file is {encoding} text; save it as UTF-8 (YAML or JSON)"])
+    if b"\x00" in data[:8192]:
+        raise ProjectFileError(source, ["this is a binary file, not a YAML or JSON project file"])
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ProjectFileError(
+            source, [f"byte {exc.start} is not valid UTF-8; save the file as UTF-8 text (YAML or JSON)"]
+        ) from None
