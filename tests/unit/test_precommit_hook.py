@@ -120,3 +120,29 @@ def test_pre_commit_gates_a_repository_on_its_project_file(tmp_path: Path) -> No
     assert "good.lifecycle.yaml: 0 open findings" in failed.stdout
     assert "notes.yaml" not in failed.stdout
     assert "Installing environment" not in failed.stderr + failed.stdout  # the hook's environment was reused
+
+
+def _yaml_blocks(markdown: str) -> list[object]:
+    return [yaml.safe_load(block) for block in re.findall(r"```yaml\n(.*?)```", markdown, flags=re.DOTALL)]
+
+
+def test_the_ci_examples_are_valid_yaml_and_use_real_options() -> None:
+    from lifecycle.cli import build_parser
+
+    blocks = _yaml_blocks((ROOT / "docs" / "ci.md").read_text(encoding="utf-8"))
+    assert len(blocks) == 4
+    commands = []
+    for block in blocks:
+        text = yaml.safe_dump(block)
+        commands += [line.split("run: ", 1)[-1].strip("- '\"") for line in text.splitlines()
+                     if "lifecycle check " in line]
+    assert len(commands) >= 3
+    for command in commands:
+        build_parser().parse_args(shlex.split(command)[1:])  # exits (fails the test) on an unknown option
+    github, gitlab, remote, local = blocks
+    steps = github["jobs"]["lifecycle-check"]["steps"]
+    assert any(str(step.get("uses", "")).startswith("github/codeql-action/upload-sarif") for step in steps)
+    assert gitlab["lifecycle-check"]["artifacts"]["reports"]["junit"] == "lifecycle-junit.xml"
+    assert remote["repos"][0]["hooks"][0]["id"] == _hook()["id"]
+    assert local["repos"][0]["hooks"][0]["files"] == _hook()["files"]
+    assert local["repos"][0]["hooks"][0]["entry"] == _hook()["entry"]
