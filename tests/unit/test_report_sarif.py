@@ -192,3 +192,16 @@ def test_fingerprints_stay_when_lines_move(tmp_path: Path) -> None:
     assert [r["locations"][0]["physicalLocation"]["region"]["startLine"] + 2 for r in before] == \
         [r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in after]
     assert len({json.dumps(r["partialFingerprints"]) for r in before}) == len(before)
+
+
+def test_a_file_of_the_previous_format_is_located_as_written() -> None:
+    old = ROOT / "tests" / "fixtures" / "formats" / "v1_loan.yaml"
+    checked = check_file(old)
+    run = _run(valid(sarif_log([checked], Severity.BLOCKER)))
+    assert run["results"]
+    for result in run["results"]:
+        region = result["locations"][0]["physicalLocation"]["region"]
+        where = checked.locate(result["properties"]["field"])
+        named = [part for part in where.found if isinstance(part, str)]
+        if named and isinstance(where.found[-1], str):
+            assert _line(old, region["startLine"])[region["startColumn"] - 1:].startswith(f"{named[-1]}:")
