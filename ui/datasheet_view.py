@@ -83,6 +83,8 @@ def render_doc_section(section: DocSection) -> None:
     A section with a table is laid out one above the other, so the table gets the full width."""
     st.subheader(f"{section.number}. {section.title}", divider="gray")
     st.caption(f"{section.purpose} {section.answered} of {section.total} answered.")
+    if section.note:
+        st.info(section.note, icon=":material/info:")
     if any(a.question.kind == "table" for a in section.asked):
         _render_from_answers(section)
         _render_questions(section)

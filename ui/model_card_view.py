@@ -1,5 +1,6 @@
-"""The Model Card page: the nine model-card sections, the results table, and two downloads
-(Markdown, and a Hugging Face README.md whose metadata is checked by parsing it back)."""
+"""The Model Card page: the nine sections of Model Cards for Model Reporting and the five the Hugging Face
+template adds, the results and glossary tables, and two downloads (Markdown, and a Hugging Face README.md
+whose metadata is checked by parsing it back)."""
 
 from __future__ import annotations
 
@@ -7,13 +8,34 @@ import streamlit as st
 import yaml
 
 from lifecycle.handoff import build_model_card, hf_readme, split_front_matter, to_markdown, validate_hf_card
+from lifecycle.model import Project
 
 from . import router, state
 from .datasheet_view import file_stem, render_completeness, render_doc_section
 from .text import plain
 
 
-def _render_hub_check(readme: str) -> None:
+def _render_hub_listing(project: Project, metadata: dict) -> None:
+    """Under which task and library the Hub lists the model, and why one is missing."""
+    parts = []
+    if metadata.get("pipeline_tag"):
+        parts.append(f"listed under the task `{metadata['pipeline_tag']}`")
+    elif project.problem_framing.ml_task is None:
+        parts.append("no Hub task yet: answer the ML task in Problem Framing")
+    else:
+        parts.append(f"no Hub task fits a {plain(project.problem_framing.ml_task.label.lower())} model with these "
+                     "inputs, so it is listed by its tags")
+    library = project.model_card.details.library.strip()
+    if metadata.get("library_name"):
+        parts.append(f"library `{metadata['library_name']}`")
+    elif library:
+        parts.append(f"no `library_name`: the Hub has no library id for “{plain(library)}”")
+    else:
+        parts.append("no `library_name`: name the library in section 1")
+    st.caption("On the Hub: " + "; ".join(parts) + ".")
+
+
+def _render_hub_check(readme: str, project: Project) -> None:
     problems = validate_hf_card(readme)
     metadata, _ = split_front_matter(readme) if not problems else ({}, "")
     if problems:
@@ -31,6 +53,8 @@ def _render_hub_check(readme: str) -> None:
             f"{'s' if count != 1 else ''}.",
             icon=":material/check_circle:",
         )
+    if not problems:
+        _render_hub_listing(project, metadata)
     if metadata:
         with st.expander("Hugging Face metadata (YAML front matter)"):
             st.code(yaml.safe_dump(metadata, sort_keys=False, allow_unicode=True), language="yaml")
@@ -40,9 +64,10 @@ def render_model_card_page() -> None:
     router.require_router()
     st.title("Model Card")
     st.caption(
-        "A model card in the nine sections of Model Cards for Model Reporting. What your Problem Framing, Data, "
-        "Modeling and Monitoring answers already say is filled in on the left of each section; answer the rest, "
-        "including the results per slice, on the right."
+        "A model card in the nine sections of Model Cards for Model Reporting, then the five the Hugging Face card "
+        "template adds (how to get started, model examination, environmental impact, glossary, card authors). What "
+        "your Problem Framing, Data, Modeling, Deployment and Monitoring answers already say is filled in on the "
+        "left of each section; answer the rest, including the results per slice, on the right."
     )
     project = state.project()
     document = build_model_card(project)
@@ -58,6 +83,6 @@ def render_model_card_page() -> None:
         "Download as Hugging Face README.md", data=readme, file_name="README.md", mime="text/markdown",
         icon=":material/download:", key="model-card-hf-download",
     )
-    _render_hub_check(readme)
+    _render_hub_check(readme, project)
     for section in document.sections:
         render_doc_section(section)

@@ -7,14 +7,18 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .common import EXIT_OK, EXIT_BAD_FILE, load_or_explain
-
+from ..handoff.files import CARD_FORMATS
+from .common import EXIT_BAD_FILE, load_or_explain
 
 
 def _export(args: argparse.Namespace) -> int:
     if not (args.canvas or args.map or args.model_card or args.datasheet):
         print("lifecycle export: nothing to do; give --canvas FILE, --map FILE, --model-card FILE and/or "
               "--datasheet FILE", file=sys.stderr)
+        return EXIT_BAD_FILE
+    if args.model_card_format and not args.model_card:
+        print("lifecycle export: --model-card-format needs --model-card FILE, the file to write the card to",
+              file=sys.stderr)
         return EXIT_BAD_FILE
     project = load_or_explain(args.project_file)
     if project is None:
@@ -44,7 +48,8 @@ def _export(args: argparse.Namespace) -> int:
         print(f"{target}: {'; '.join(notes)}")
     from ..handoff.files import write_documents  # the Model Card and the Data Sheet (Markdown)
 
-    return write_documents(project, model_card=args.model_card, datasheet=args.datasheet)
+    return write_documents(project, model_card=args.model_card, datasheet=args.datasheet,
+                           model_card_format=args.model_card_format)
 
 
 def register(subcommands: Any) -> None:
@@ -61,7 +66,11 @@ def register(subcommands: Any) -> None:
     export.add_argument("project_file", metavar="PROJECT_FILE", help="a project file (.yaml, .yml or .json)")
     export.add_argument("--canvas", metavar="FILE", help="where to write the one-page canvas PDF")
     export.add_argument("--map", metavar="FILE", help="where to write the full lifecycle map PDF")
-    export.add_argument("--model-card", metavar="FILE", help="where to write the Model Card as Markdown; a file named "
-                        "README.md gets the Hugging Face metadata (licence, datasets, metrics, model-index) on top")
+    export.add_argument("--model-card", metavar="FILE", help="where to write the Model Card (Markdown); its format "
+                        "follows --model-card-format")
+    export.add_argument("--model-card-format", choices=CARD_FORMATS, default=None,
+                        help="huggingface: a Hugging Face Hub README with its YAML metadata (licence, pipeline_tag, "
+                             "library_name, datasets, metrics, model-index) on top; markdown: the card alone. "
+                             "Default: by file name, huggingface for a file named README.md, markdown otherwise")
     export.add_argument("--datasheet", metavar="FILE", help="where to write the Data Sheet as Markdown")
     export.set_defaults(run=_export)

@@ -1,4 +1,4 @@
-"""Command line: ``lifecycle schema`` and ``lifecycle check`` (more subcommands join as the workbook grows)."""
+"""Command line: ``lifecycle schema`` and ``lifecycle check``; the reports themselves are built in ``lifecycle.reports``."""
 
 from __future__ import annotations
 
@@ -7,12 +7,12 @@ import json
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
-from . import export as cli_export
-from ..checks import Severity, counts, failing, readiness, run_checks, unmatched_acceptances
 from ..model import Project
-from .common import EXIT_OK, EXIT_FINDINGS, EXIT_BAD_FILE, load_or_explain
-
+from ..reports import CheckedFile, UnreadableFile, check_file, json_report, junit_report, sarif_report, text_report
+from . import export as cli_export
+from .common import EXIT_BAD_FILE, EXIT_FINDINGS, EXIT_OK
 
 
 def _schema(_: argparse.Namespace) -> int:
@@ -23,60 +23,32 @@ def _schema(_: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _plural(count: int, word: str) -> str:
-    if word == "advice":
-        return f"{count} advice"
-    return f"{count} {word}{'' if count == 1 else 's'}"
-
-
 def _check(args: argparse.Namespace) -> int:
-    project = load_or_explain(args.project_file)
-    if project is None:
+    files = [check_file(name) for name in args.project_files]
+    readable = [item for item in files if isinstance(item, CheckedFile)]
+    for bad in (item for item in files if isinstance(item, UnreadableFile)):
+        for problem in bad.problems:
+            print(f"{bad.source or bad.name}: {problem}", file=sys.stderr)
+    report = ""
+    if args.format == "sarif":
+        report = sarif_report(files, args.fail_on)
+    elif args.format == "junit":
+        report = junit_report(files, args.fail_on).rstrip("\n")
+    elif readable and args.format == "json":
+        report = json_report(readable, args.fail_on, several=len(files) > 1)
+    elif readable:
+        report = "\n".join(text_report(item, args.fail_on) for item in readable)
+    if args.output:
+        try:
+            Path(args.output).write_text(report + "\n" if report else "", encoding="utf-8")
+        except OSError as exc:
+            print(f"{args.output}: cannot write the report ({exc.strerror or exc})", file=sys.stderr)
+            return EXIT_BAD_FILE
+    elif report:
+        _emit(report)
+    if len(readable) < len(files):
         return EXIT_BAD_FILE
-
-    findings = run_checks(project)
-    fail_on = Severity(args.fail_on)
-    failed = failing(findings, fail_on)
-    tally = counts(findings)
-    ready = readiness(project, findings)
-    stale = unmatched_acceptances(project, findings)
-    name = args.project_file
-
-    lines: list[str] = []
-    if args.format == "json":
-        document = {
-            "file": name,
-            "fail_on": fail_on.value,
-            "failed": bool(failed),
-            "summary": tally,
-            "readiness": ready.to_dict(),
-            "findings": [finding.to_dict() for finding in findings],
-            "unmatched_accepted": [
-                {"check_id": entry.check_id, "subject": entry.subject} for entry in stale
-            ],
-        }
-        lines.append(json.dumps(document, indent=2, ensure_ascii=False))
-    else:
-        for finding in findings:
-            state = f"{finding.severity}, accepted" if finding.accepted else str(finding.severity)
-            refs = f" ({finding.references()})" if finding.references() else ""
-            lines.append(f"{name}: {finding.check_id} [{state}] {finding.phase_title}: {finding.message}{refs}")
-            if finding.accepted:
-                lines.append(f"    accepted: {finding.accepted_reason}")
-            else:
-                lines.append(f"    fix: {finding.fix} [{finding.field}]")
-        for entry in stale:
-            subject = f" ({entry.subject})" if entry.subject else ""
-            lines.append(f"{name}: note: accepted finding {entry.check_id}{subject} matches no current finding")
-        open_count = tally["total"] - tally["accepted"]
-        parts = ", ".join(_plural(tally[s.value], s.value) for s in Severity)
-        lines.append(
-            f"{name}: {_plural(open_count, 'open finding')} ({parts}), {tally['accepted']} accepted; "
-            f"readiness {ready.score}/100, {ready.band.label} (weakest: {ready.weakest.title}); "
-            + (f"failing: {len(failed)} at or above {fail_on}." if failed else f"passes --fail-on {fail_on}.")
-        )
-    _emit("\n".join(lines))
-    return EXIT_FINDINGS if failed else EXIT_OK
+    return EXIT_FINDINGS if any(item.failing(args.fail_on) for item in readable) else EXIT_OK
 
 
 def _emit(text: str) -> None:
@@ -95,16 +67,24 @@ def build_parser() -> argparse.ArgumentParser:
     schema.set_defaults(run=_schema)
     check = commands.add_parser(
         "check",
-        help="check a project file against the Rules of ML and lifecycle gates",
-        description="Run every check on a project file. Exit status: 0 when no open finding reaches --fail-on, "
-                    "1 when one does, 2 when the file cannot be read or is not a valid project.",
+        help="check project files against the Rules of ML and lifecycle gates",
+        description="Run every check on one or more project files. Formats: text (linter-style lines), json, "
+                    "sarif (SARIF 2.1.0 for code scanning: each finding at the line and column of its answer in "
+                    "the file) and junit (JUnit XML for CI test reports: one test case per check, failed with "
+                    "its open findings, skipped when the check does not apply to the project). "
+                    "Exit status: 0 when no open finding reaches --fail-on, 1 when one does, 2 when a file cannot "
+                    "be read or is not a valid project (the reasons go to stderr; sarif and junit also report them).",
     )
-    check.add_argument("project_file", metavar="PROJECT_FILE", help="a project file (.yaml, .yml or .json)")
-    check.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    check.add_argument("project_files", metavar="PROJECT_FILE", nargs="+",
+                       help="project files (.yaml, .yml or .json); several are checked in one report")
+    check.add_argument("--format", choices=("text", "json", "sarif", "junit"), default="text",
+                       help="output format (default: text); json gives a list when several files are given")
     check.add_argument(
         "--fail-on", choices=("blocker", "warning", "advice"), default="blocker",
         help="lowest severity of an open (not accepted) finding that makes the exit status 1 (default: blocker)",
     )
+    check.add_argument("-o", "--output", metavar="FILE",
+                       help="write the report to FILE instead of standard output (e.g. lifecycle.sarif)")
     check.set_defaults(run=_check)
     cli_export.register(commands)
     return parser

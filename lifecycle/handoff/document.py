@@ -81,6 +81,12 @@ class DocSection:
     model: type[Section] | None  # the model holding the remaining questions (None: nothing left to ask)
     path: tuple[str, ...]  # where those answers live in the project, e.g. ("datasheet", "motivation")
     asked: tuple[Asked, ...]
+    empty_note: str = ""  # what the document says while nothing in the section is answered
+
+    @property
+    def note(self) -> str:
+        """``empty_note`` while no answer of the section is given, else ''."""
+        return self.empty_note if self.empty_note and not self.answered else ""
 
     @property
     def total(self) -> int:
@@ -196,9 +202,9 @@ def asked(project: Project, model: type[Section], path: tuple[str, ...]) -> tupl
 
 def doc_section(
     project: Project, number: int, key: str, title: str, purpose: str, prefilled: Iterable[Prefilled],
-    model: type[Section] | None, path: tuple[str, ...] = (),
+    model: type[Section] | None, path: tuple[str, ...] = (), *, empty_note: str = "",
 ) -> DocSection:
     return DocSection(
         key=key, number=number, title=title, purpose=purpose, prefilled=tuple(prefilled), model=model,
-        path=path, asked=asked(project, model, path) if model is not None else (),
+        path=path, asked=asked(project, model, path) if model is not None else (), empty_note=empty_note,
     )

@@ -1,9 +1,25 @@
 """The Model Card as a Hugging Face ``README.md``: YAML metadata in front, the card below.
 
-The metadata carries the licence, the evaluation data set, the metrics and a ``model-index``
-built from the card's table of results per slice. The Hub drops a malformed ``model-index``
-without a word (huggingface_hub#1361), so ``validate_hf_card`` parses a written README back
-(front matter split off, ``yaml.safe_load``) and checks every key the Hub requires, with its type.
+The metadata carries the licence, the task the Hub lists the model under (``pipeline_tag``), the
+library it is built with (``library_name``, when the Hub knows it), the evaluation data set, the
+metrics, a ``model-index`` built from the card's table of results per slice, and the training
+emissions when recorded. The Hub drops a malformed ``model-index`` without a word
+(huggingface_hub#1361), so ``validate_hf_card`` parses a written README back (front matter split
+off, ``yaml.safe_load``) and checks every key the Hub requires, with its type.
+
+Which Hub task a plan maps to (``pipeline_tag``), from its ML task and the kind of input:
+
+- binary and multi-class classification: tabular-, text-, image- or audio-classification;
+- regression on tabular data: tabular-regression; forecasting: time-series-forecasting;
+- ranking of text: text-ranking;
+- no tag where the Hub has no task for the plan (recommendation, anomaly detection, clustering,
+  ranking of anything but text, regression on other inputs): the Hub's ``other`` is hidden from
+  its task filters, so the model is better listed by its tags than under a task that misdescribes it.
+
+An unanswered kind of input counts as tabular, since the plan describes the inputs as a table of
+named features. ``library_name`` is only written for a library the Hub has as a library id
+(scikit-learn, Keras, Transformers…); XGBoost, LightGBM or PyTorch models, or a library not given,
+get none rather than a guess.
 """
 
 from __future__ import annotations
@@ -14,6 +30,7 @@ from typing import Any
 import yaml
 
 from ..model import MLTask, Project
+from ..model.model_card import InputKind
 from .datasheet import dataset_name
 from .markdown import to_markdown
 from .model_card import build_model_card, evaluation_dataset, model_name
@@ -31,17 +48,58 @@ HUB_LICENCES = frozenset({
     "isc", "mpl-2.0", "odbl", "osl-3.0", "postgresql", "ofl-1.1", "ncsa", "unlicense", "zlib", "pddl",
 })
 
-# ML task -> (Hub task type, readable task name).
-TASKS: dict[MLTask, tuple[str, str]] = {
-    MLTask.BINARY_CLASSIFICATION: ("tabular-classification", "Binary classification"),
-    MLTask.MULTICLASS_CLASSIFICATION: ("tabular-classification", "Multi-class classification"),
-    MLTask.REGRESSION: ("tabular-regression", "Regression"),
-    MLTask.FORECASTING: ("time-series-forecasting", "Time-series forecasting"),
-    MLTask.RANKING: ("other", "Ranking"),
-    MLTask.RECOMMENDATION: ("other", "Recommendation"),
-    MLTask.ANOMALY_DETECTION: ("other", "Anomaly detection"),
-    MLTask.CLUSTERING: ("other", "Clustering"),
-    MLTask.OTHER: ("other", "Other"),
+# ML task -> readable task name in the model-index.
+TASKS: dict[MLTask, str] = {
+    MLTask.BINARY_CLASSIFICATION: "Binary classification",
+    MLTask.MULTICLASS_CLASSIFICATION: "Multi-class classification",
+    MLTask.REGRESSION: "Regression",
+    MLTask.FORECASTING: "Time-series forecasting",
+    MLTask.RANKING: "Ranking",
+    MLTask.RECOMMENDATION: "Recommendation",
+    MLTask.ANOMALY_DETECTION: "Anomaly detection",
+    MLTask.CLUSTERING: "Clustering",
+    MLTask.OTHER: "Other",
+}
+
+_CLASSIFICATION = {InputKind.TABULAR: "tabular-classification", InputKind.TEXT: "text-classification",
+                   InputKind.IMAGE: "image-classification", InputKind.AUDIO: "audio-classification"}
+# (ML task, kind of input) -> the Hub's pipeline tag; pairs not listed get none (see the module docstring).
+PIPELINE_TAGS: dict[tuple[MLTask, InputKind], str] = {
+    **{(MLTask.BINARY_CLASSIFICATION, kind): tag for kind, tag in _CLASSIFICATION.items()},
+    **{(MLTask.MULTICLASS_CLASSIFICATION, kind): tag for kind, tag in _CLASSIFICATION.items()},
+    (MLTask.REGRESSION, InputKind.TABULAR): "tabular-regression",
+    **{(MLTask.FORECASTING, kind): "time-series-forecasting" for kind in InputKind},
+    (MLTask.RANKING, InputKind.TEXT): "text-ranking",
+}
+
+# Library names as teams write them (slugged) -> the Hub's library id. Only libraries the Hub lists.
+HUB_LIBRARIES: dict[str, str] = {
+    "scikit-learn": "sklearn", "sklearn": "sklearn", "scikit": "sklearn",
+    "keras": "keras", "tf-keras": "tf-keras",
+    "transformers": "transformers", "hugging-face-transformers": "transformers",
+    "huggingface-transformers": "transformers",
+    "sentence-transformers": "sentence-transformers", "setfit": "setfit", "spacy": "spacy", "timm": "timm",
+    "fastai": "fastai", "fasttext": "fasttext", "flair": "flair", "peft": "peft", "diffusers": "diffusers",
+    "tabpfn": "tabpfn", "stable-baselines3": "stable-baselines3", "speechbrain": "speechbrain", "mlx": "mlx",
+    "ultralytics": "ultralytics", "open-clip": "open_clip", "nemo": "nemo", "espnet": "espnet",
+}
+
+# The top-level sections of the Hub's default card template and the sections of our card that answer them.
+HUB_TEMPLATE_SECTIONS: dict[str, tuple[str, ...]] = {
+    "Model Details": ("details",),
+    "Uses": ("intended_use",),
+    "Bias, Risks, and Limitations": ("ethics", "caveats"),
+    "How to Get Started with the Model": ("get_started",),
+    "Training Details": ("training_data",),
+    "Evaluation": ("factors", "metrics", "evaluation_data", "quantitative"),
+    "Model Examination": ("examination",),
+    "Environmental Impact": ("environment",),
+    "Technical Specifications": ("details",),
+    "Citation": ("details",),
+    "Glossary": ("glossary",),
+    "More Information": ("details",),
+    "Model Card Authors": ("authors",),
+    "Model Card Contact": ("details",),
 }
 
 
@@ -59,6 +117,35 @@ def licence_metadata(licence: str) -> dict[str, str]:
     return {"license": "other", "license_name": slug(given) or "proprietary"}
 
 
+def pipeline_tag(project: Project) -> str | None:
+    """The Hub task the model is listed under, or None where the Hub has none that fits."""
+    task = project.problem_framing.ml_task
+    if task is None:
+        return None
+    return PIPELINE_TAGS.get((task, project.model_card.details.input_kind or InputKind.TABULAR))
+
+
+def library_name(project: Project) -> str | None:
+    """The Hub's id of the library the card names, or None (not given, or not a library the Hub lists)."""
+    return HUB_LIBRARIES.get(slug(project.model_card.details.library)) if project.model_card.details.library.strip() \
+        else None
+
+
+def co2_metadata(project: Project) -> dict[str, Any]:
+    """``co2_eq_emissions`` (grams, as the Hub expects) when the card records the training emissions."""
+    environment = project.model_card.environment
+    if environment.carbon_emitted_kg is None:
+        return {}
+    emissions: dict[str, Any] = {"emissions": round(environment.carbon_emitted_kg * 1000, 3),
+                                 "source": "Estimate recorded in the project's lifecycle plan",
+                                 "training_type": "training"}
+    if environment.compute_region.strip():
+        emissions["geographical_location"] = environment.compute_region.strip()
+    if environment.hardware_type.strip():
+        emissions["hardware_used"] = environment.hardware_type.strip()
+    return {"co2_eq_emissions": emissions}
+
+
 def model_index(project: Project) -> list[dict[str, Any]]:
     """The ``model-index``: one result (task, evaluation data set) holding a metric per table row.
 
@@ -67,8 +154,8 @@ def model_index(project: Project) -> list[dict[str, Any]]:
     rows = [r for r in project.model_card.quantitative.results if r.metric.strip() and r.value is not None]
     if not rows:
         return []
-    task_type, task_name = TASKS.get(project.problem_framing.ml_task, ("other", "Other")) \
-        if project.problem_framing.ml_task else ("other", "Other")
+    task = project.problem_framing.ml_task
+    task_type, task_name = pipeline_tag(project) or "other", TASKS[task] if task else "Other"
     dataset = evaluation_dataset(project)
     metrics = []
     for row in rows:
@@ -89,6 +176,11 @@ def model_index(project: Project) -> list[dict[str, Any]]:
 def hf_metadata(project: Project) -> dict[str, Any]:
     metadata: dict[str, Any] = {}
     metadata.update(licence_metadata(project.model_card.details.licence))
+    tag, library = pipeline_tag(project), library_name(project)
+    if tag:
+        metadata["pipeline_tag"] = tag
+    if library:
+        metadata["library_name"] = library
     tags = ["lifecycle-workbook"]
     if project.problem_framing.ml_task:
         tags.append(slug(project.problem_framing.ml_task.value))
@@ -100,6 +192,7 @@ def hf_metadata(project: Project) -> dict[str, Any]:
     if index:
         metadata["metrics"] = list(dict.fromkeys(m["type"] for m in index[0]["results"][0]["metrics"]))
         metadata["model-index"] = index
+    metadata.update(co2_metadata(project))
     return metadata
 
 
@@ -201,6 +294,13 @@ def validate_metadata(metadata: dict[str, Any]) -> list[str]:
             problems.append(f"'license' {licence!r} is not a Hub licence id; use 'other' with a 'license_name'")
     for key in ("tags", "datasets", "metrics"):
         _string_list(metadata, key, problems)
+    for key in ("pipeline_tag", "library_name"):
+        if key in metadata and not _text(metadata[key]):
+            problems.append(f"'{key}' must be a non-empty string")
+    emissions = metadata.get("co2_eq_emissions")
+    if emissions is not None and not (isinstance(emissions, dict) and isinstance(emissions.get("emissions"), (int, float))
+                                      and not isinstance(emissions.get("emissions"), bool)):
+        problems.append("'co2_eq_emissions' must be a mapping with a number of grams as 'emissions'")
     if "model-index" in metadata:
         index = metadata["model-index"]
         if not (isinstance(index, list) and index):

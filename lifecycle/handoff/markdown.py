@@ -85,6 +85,8 @@ def section_markdown(section: DocSection) -> list[str]:
         f"_{md_text(section.purpose)}_ ({section.answered} of {section.total} answered)",
         "",
     ]
+    if section.note:
+        out += [md_text(section.note), ""]
     for item in section.prefilled:
         out += _prefilled(item)
     for asked in section.asked:

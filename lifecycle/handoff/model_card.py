@@ -1,19 +1,27 @@
 """The Model Card of a project's model, after "Model Cards for Model Reporting" (Mitchell et al.).
 
-The nine sections quote what the Problem Framing, Data, Modeling, Deployment and Monitoring
-answers already say (and the Data Sheet's collection period), then list the questions of
-``lifecycle.model.model_card`` that are left, including the table of results per slice.
+The nine sections of the paper, then the five the Hugging Face Hub's card template adds (how to
+get started, model examination, environmental impact, glossary, card authors), so that a card
+written as a Hub README has a counterpart for every section of the Hub's template. Each section
+quotes what the Problem Framing, Data, Modeling, Deployment and Monitoring answers already say
+(and the Data Sheet's collection period), then lists the questions of ``lifecycle.model.model_card``
+that are left, including the table of results per slice and the glossary.
 """
 
 from __future__ import annotations
 
 from ..model import Project, Sensitivity
 from ..model.model_card import (
+    ModelCardAuthors,
     ModelCardCaveats,
     ModelCardDetails,
+    ModelCardEnvironment,
     ModelCardEthics,
     ModelCardEvaluationData,
+    ModelCardExamination,
     ModelCardFactors,
+    ModelCardGetStarted,
+    ModelCardGlossary,
     ModelCardIntendedUse,
     ModelCardMetrics,
     ModelCardQuantitative,
@@ -105,6 +113,30 @@ def _retraining(project: Project) -> Prefilled:
                      join(shown(monitoring.retraining_trigger), monitoring.retraining_cadence))
 
 
+def _latency(project: Project) -> Prefilled:
+    deployment = project.deployment
+    parts = []
+    if deployment.latency_budget_ms is not None:
+        parts.append(f"latency budget {deployment.latency_budget_ms:,} ms")
+    if deployment.decision_deadline_ms is not None:
+        parts.append(f"the decision can wait {deployment.decision_deadline_ms:,} ms")
+    if deployment.person_waiting is not None:
+        parts.append("a person waits for the prediction" if deployment.person_waiting else "nobody waits for it")
+    text = "; ".join(parts)
+    return Prefilled("Response time", "deployment.latency_budget_ms", text[:1].upper() + text[1:])
+
+
+def _inputs(project: Project) -> Prefilled:
+    return listing("Inputs it needs", "data.features", (
+        f.name.strip() + (f": {f.description.strip()}" if f.description.strip() else "")
+        for f in project.data.features if f.name.strip()
+    ))
+
+
+NOT_RECORDED = ("Not recorded: no compute or emissions figures are given for training this model. Carbon emissions "
+                "can be estimated with the Machine Learning Impact calculator (Lacoste et al., 2019).")
+
+
 def build_model_card(project: Project) -> HandoffDocument:
     modeling, data = project.modeling, project.data
     sections = (
@@ -173,6 +205,29 @@ def build_model_card(project: Project) -> HandoffDocument:
             quote(project, "Impact of a stale model", "monitoring.staleness_impact"),
             quote(project, "Fallback when the model fails", "deployment.fallback"),
         ], ModelCardCaveats, (*PATH, "caveats")),
+        doc_section(project, 10, "get_started", "How to get started with the model",
+                    "How a consumer gets predictions, from the serving spec.", [
+            quote(project, "Serving mode", "deployment.serving_mode"),
+            quote(project, "Where it runs and in which format", "deployment.serving_environment"),
+            quote(project, "How predictions reach the product", "deployment.end_to_end_path"),
+            _latency(project),
+            quote(project, "Expected volume", "deployment.expected_volume"),
+            _inputs(project),
+            quote(project, "Systems that read its predictions", "deployment.consumers"),
+        ], ModelCardGetStarted, (*PATH, "get_started")),
+        doc_section(project, 11, "examination", "Model examination",
+                    "What was done to understand how the model reaches its predictions.", [
+            quote(project, "Error analysis", "modeling.error_analysis"),
+            quote(project, "Calibration checked", "modeling.calibration_checked"),
+        ], ModelCardExamination, (*PATH, "examination")),
+        doc_section(project, 12, "environment", "Environmental impact",
+                    "The compute used to train the model and the carbon it emitted.", [],
+                    ModelCardEnvironment, (*PATH, "environment"), empty_note=NOT_RECORDED),
+        doc_section(project, 13, "glossary", "Glossary", "Terms a reader of this card may not know.", [],
+                    ModelCardGlossary, (*PATH, "glossary")),
+        doc_section(project, 14, "authors", "Model card authors", "Who wrote this card.", [
+            quote(project, "Project owner", "info.owner"),
+        ], ModelCardAuthors, (*PATH, "authors")),
     )
     version = project.model_card.details.version.strip()
     return HandoffDocument(
@@ -182,7 +237,8 @@ def build_model_card(project: Project) -> HandoffDocument:
         intro=(
             "A model card for "
             + (project.info.name.strip() or "this project")
-            + ", in the sections of Model Cards for Model Reporting (Mitchell et al.)."
+            + ", in the sections of Model Cards for Model Reporting (Mitchell et al.) and those the Hugging Face "
+            "card template adds."
         ),
         sections=sections,
     )

@@ -44,6 +44,8 @@ def draw_document(pdf: Any, document: HandoffDocument, table: TableFunction) -> 
     )
     for section in document.sections:
         pdf.subheading(f"{section.number}. {section.title} ({section.answered} of {section.total})", ACCENT)
+        if section.note:
+            pdf.para(section.note, "I", BODY, GREY, after=1.5)
         for item in section.prefilled:
             if not item.answered:
                 continue

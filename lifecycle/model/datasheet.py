@@ -46,6 +46,12 @@ class DatasheetComposition(Section):
         "'none' if so.",
         long=True,
     )
+    external_resources: str = text(
+        "Outside resources it depends on",
+        "Web pages, reference tables or other data sets the examples link to or need, whether they are archived, "
+        "and any terms attached to them; 'self-contained' if there are none.",
+        long=True,
+    )
 
 
 class DatasheetCollection(Section):
@@ -87,6 +93,10 @@ class DatasheetUses(Section):
         "Other tasks it could serve", "Uses beyond this model that the data would support, or already supports.",
         long=True,
     )
+    uses_repository: str = text(
+        "Where its uses are recorded",
+        "A page, catalogue entry or register that lists the models, reports and systems built on the data.",
+    )
     misuse_risks: str = text(
         "What could make a use unfair or harmful",
         "Gaps or biases in how the data was made that a future user must know, and how to work around them.",
@@ -104,8 +114,21 @@ class DatasheetDistribution(Section):
     how_shared: str = text(
         "How it is shared", "Warehouse table, export, API…, and to whom; 'not shared' if it stays with the team.",
     )
+    identifier: str = text(
+        "Identifier", "A DOI, catalogue id or table name by which others find and cite the exact data set.",
+    )
+    distribution_date: str = text(
+        "When it is shared", "The date, or the event, from which others receive it, e.g. 'from 2026-03, monthly' "
+        "or 'after the model is approved'.",
+    )
     terms: str = text(
         "Licence or terms of use", "The licence, contract or internal policy that governs its use.", long=True,
+    )
+    third_party_restrictions: str = text(
+        "Restrictions set by the data's sources",
+        "Licences, contracts or intellectual-property terms of the vendors and partners the data comes from that "
+        "limit what others may do with it.",
+        long=True,
     )
     legal_limits: str = text(
         "Legal or regulatory limits", "Export controls, sector rules or contract clauses that restrict it.", long=True,
@@ -126,6 +149,17 @@ class DatasheetMaintenance(Section):
     )
     corrections: str = text(
         "How errors are reported and fixed", "Where someone reports a mistake in the data, and who corrects it.",
+        long=True,
+    )
+    retention_limits: str = text(
+        "How long data about people is kept",
+        "Retention limits for the personal data in the examples, whether people were told, and how it is deleted.",
+        long=True,
+    )
+    contributions: str = text(
+        "How others contribute",
+        "How someone outside the team extends or corrects the data set, how their contributions are checked, and "
+        "how users learn of them.",
         long=True,
     )
 

@@ -2,10 +2,11 @@
 
 Sections follow "Model Cards for Model Reporting" (Mitchell et al.): details, intended use,
 factors, metrics, evaluation data, training data, quantitative analyses, ethical
-considerations, caveats and recommendations. ``lifecycle.handoff.model_card`` fills in what
-the Problem Framing, Data, Modeling and Monitoring answers already say; these models hold
-the rest. Training data has no questions of its own: the Data answers and the Data Sheet
-describe it.
+considerations, caveats and recommendations; then the sections the Hugging Face Hub's card
+template adds: how to get started, model examination, environmental impact, glossary and the
+card's authors. ``lifecycle.handoff.model_card`` fills in what the Problem Framing, Data,
+Modeling, Deployment and Monitoring answers already say; these models hold the rest. Training
+data has no questions of its own: the Data answers and the Data Sheet describe it.
 """
 
 from __future__ import annotations
@@ -15,10 +16,20 @@ import re
 from pydantic import Field, ValidationInfo, field_validator
 
 from .base import Row, Section
-from .fields import answer, many, text
+from .fields import Choice, answer, many, text
 
 # One SPDX licence identifier ("Apache-2.0", "CC-BY-4.0", "LicenseRef-internal"), or "proprietary".
 SPDX_ID = re.compile(r"^(LicenseRef-[A-Za-z0-9.-]+|[A-Za-z0-9][A-Za-z0-9.+-]*)$")
+
+
+class InputKind(Choice):
+    """What the model reads; with the ML task it decides the card's task on the Hugging Face Hub."""
+
+    TABULAR = "tabular", "Tabular: rows of named features"
+    TEXT = "text", "Text"
+    IMAGE = "image", "Images"
+    AUDIO = "audio", "Audio"
+    TIME_SERIES = "time_series", "Time series"
 
 
 class ModelCardDetails(Section):
@@ -34,6 +45,14 @@ class ModelCardDetails(Section):
     documentation: str = text("More information", "A link to the design document, paper or wiki page.")
     citation: str = text("How to cite it", "A reference people should use when they write about the model.", long=True)
     contact: str = text("Questions and comments to", "An address or channel that reaches the owners.")
+    input_kind: InputKind | None = answer(
+        "Kind of input", "What the model reads. Left empty, the card assumes tabular data: the plan describes its "
+        "inputs as a table of features.",
+    )
+    library: str = text(
+        "Library", "The library the model is trained and served with, e.g. 'scikit-learn', 'XGBoost', 'LightGBM', "
+        "'PyTorch'. The Hugging Face card names it as library_name when the Hub knows the library.",
+    )
 
     @field_validator("licence")
     @classmethod
@@ -126,6 +145,46 @@ class ModelCardCaveats(Section):
     )
 
 
+class ModelCardGetStarted(Section):
+    usage: str = text(
+        "How to call the model", "What a consumer does to get a prediction: a request example, the table or topic "
+        "to read scores from, or a short code snippet.", long=True,
+    )
+
+
+class ModelCardExamination(Section):
+    explainability: str = text(
+        "How predictions are explained", "Feature importances, SHAP values, reason codes given to people, probing "
+        "of what the model learned, and what that work showed.", long=True,
+    )
+
+
+class ModelCardEnvironment(Section):
+    hardware_type: str = text("Hardware", "What the model is trained on, e.g. '8 vCPU VM', '1 × NVIDIA T4'.")
+    hours_used: float | None = answer("Training hours", "Compute time of one full training run.", ge=0)
+    cloud_provider: str = text("Cloud provider", "Where it is trained, e.g. 'AWS', 'on-premises'.")
+    compute_region: str = text("Compute region", "The data-centre region, e.g. 'eu-west-1'.")
+    carbon_emitted_kg: float | None = answer(
+        "Carbon emitted (kg CO2eq)", "An estimate for one training run, e.g. from the Machine Learning Impact "
+        "calculator (Lacoste et al., 2019).", ge=0,
+    )
+
+
+class GlossaryTerm(Row):
+    term: str = text("Term", "A word, abbreviation or metric a reader may not know.", required=True)
+    meaning: str = text("Meaning", "What it means in this card.", required=True, long=True)
+
+
+class ModelCardGlossary(Section):
+    terms: list[GlossaryTerm] = many(
+        "Glossary", "Terms, abbreviations and metrics used in this card, each with its meaning.",
+    )
+
+
+class ModelCardAuthors(Section):
+    authors: str = text("Card written by", "The people or team who wrote this card and keep it up to date.")
+
+
 class ModelCard(Section):
     """The questions of the Model Card that no phase form asks, one group per model-card section."""
 
@@ -137,3 +196,8 @@ class ModelCard(Section):
     quantitative: ModelCardQuantitative = Field(default_factory=ModelCardQuantitative)
     ethics: ModelCardEthics = Field(default_factory=ModelCardEthics)
     caveats: ModelCardCaveats = Field(default_factory=ModelCardCaveats)
+    get_started: ModelCardGetStarted = Field(default_factory=ModelCardGetStarted)
+    examination: ModelCardExamination = Field(default_factory=ModelCardExamination)
+    environment: ModelCardEnvironment = Field(default_factory=ModelCardEnvironment)
+    glossary: ModelCardGlossary = Field(default_factory=ModelCardGlossary)
+    authors: ModelCardAuthors = Field(default_factory=ModelCardAuthors)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import yaml
 from playwright.sync_api import Page, expect
 
@@ -30,3 +32,8 @@ def test_model_card_downloads_as_a_hugging_face_readme_with_valid_metadata(page:
     values = [m["value"] for result in entry["results"] for m in result["metrics"]]
     assert 0.81 in values and 0.72 in values  # the pre-launch AUC and the post-launch back-test
     assert "Model Details" in body or "Model details" in body
+    assert metadata["pipeline_tag"] == "tabular-classification"  # listed under a Hub task
+    for heading in ("How to get started with the model", "Model examination", "Environmental impact", "Glossary",
+                    "Model card authors"):  # the Hub template's sections
+        assert re.search(rf"^## \d+\. {heading}$", body, flags=re.MULTILINE), heading
+    assert loan.deployment.serving_environment.split(";")[0] in body

@@ -223,7 +223,9 @@ def test_each_sample_reaches_the_level_its_answers_imply(key: str) -> None:
 def test_loan_is_the_least_mature_and_recommendation_the_most() -> None:
     overall = {key: assess(load_sample(key)).overall for key in EXPECTED}
     assert overall["loan"] < overall["churn"] < overall["recommendation"]
-    assert overall == {"loan": 60, "churn": 72, "recommendation": 85}
+    # documentation counts the cards' completeness: the scenarios do not answer the Hub template's and the rest of
+    # Datasheets for Datasets' questions yet, so their documentation is partly met
+    assert overall == {"loan": 58, "churn": 72, "recommendation": 82}
 
 
 def test_sample_reasons_name_the_answers_they_come_from() -> None:
@@ -252,6 +254,6 @@ def test_the_radar_has_a_title_and_a_spoke_per_dimension() -> None:
     assert trace.type == "scatterpolar"
     assert list(trace.theta) == [d.title for d in DIMENSIONS] + [DIMENSIONS[0].title]
     assert list(trace.r)[:-1] == [d.percent for d in assessment.dimensions]
-    assert "overall 85%" in figure.layout.title.text
+    assert "overall 82%" in figure.layout.title.text
     assert figure.layout.polar.radialaxis.range == (0, 100)
     assert figure.layout.polar.radialaxis.ticksuffix == "%"

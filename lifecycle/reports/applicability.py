@@ -1,0 +1,89 @@
+"""Whether a check applies to a project: what a JUnit report marks as *skipped*.
+
+The registry declares a conditional check with ``when`` ("ranking and recommendation tasks",
+"ensembles"…): it only looks at one kind of project. A check is **not applicable** when its
+``when`` condition does not hold for the project, including when the answer the condition reads
+(the ML task, the serving mode…) is not given yet, since then the check cannot fire either.
+Every other check applies; it passes or fails on its findings.
+
+The conditions are the registry's own words, read here as predicates over the project; a test
+keeps this table in step with the registry, so a new conditional check is not silently taken
+as always applicable.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..checks import Check
+from ..checks.facts import RANKING_TASKS
+from ..model import ModelFamily, Project, ServingMode
+
+
+@dataclass(frozen=True)
+class Applicability:
+    applies: bool
+    reason: str = ""  # why it does not apply, in a sentence naming the answer it depends on
+
+
+Condition = Callable[[Project], Applicability]
+ONLINE_MODES = (ServingMode.ONLINE, ServingMode.STREAMING, ServingMode.EDGE)
+
+
+def _answer(value: object) -> str:
+    label = getattr(value, "label", None)
+    return f"'{label}'" if label else "not answered"
+
+
+def _ranking(project: Project) -> Applicability:
+    task = project.problem_framing.ml_task
+    return Applicability(task in RANKING_TASKS, f"the ML task is {_answer(task)}")
+
+
+def _ensemble(project: Project) -> Applicability:
+    family = project.modeling.model_family
+    return Applicability(family is ModelFamily.ENSEMBLE, f"the first model family is {_answer(family)}")
+
+
+def _adversarial(project: Project) -> Applicability:
+    value = project.problem_framing.adversarial_content
+    said = "not answered" if value is None else "answered 'No'"
+    return Applicability(value is True, f"whether inputs can be adversarial is {said}")
+
+
+def _filter(project: Project) -> Applicability:
+    value = project.problem_framing.acts_as_filter
+    said = "not answered" if value is None else "answered 'No'"
+    return Applicability(value is True, f"whether the model filters or blocks items is {said}")
+
+
+def _online(project: Project) -> Applicability:
+    mode = project.deployment.serving_mode
+    return Applicability(mode in ONLINE_MODES, f"the serving mode is {_answer(mode)}")
+
+
+CONDITIONS: dict[str, Condition] = {
+    "ranking and recommendation tasks": _ranking,
+    "ensembles": _ensemble,
+    "projects with adversarial or abusive inputs": _adversarial,
+    "models that filter or block items": _filter,
+    "online, streaming and edge serving": _online,
+}
+
+
+def applicability(entry: Check, project: Project) -> Applicability:
+    """Whether ``entry`` applies to ``project``; a check without ``when`` always does.
+
+    A ``when`` this table does not know yet counts as applicable: better a passing test case than
+    a check hidden as skipped.
+    """
+    if not entry.when:
+        return Applicability(True)
+    condition = CONDITIONS.get(entry.when)
+    if condition is None:
+        return Applicability(True)
+    result = condition(project)
+    if result.applies:
+        return result
+    return Applicability(False, f"applies only to {entry.when}; {result.reason}")
