@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from . import export as cli_export
 from ..checks import Severity, counts, failing, readiness, run_checks, unmatched_acceptances
 from ..model import Project
-from .common import EXIT_OK, EXIT_FINDINGS, EXIT_BAD_FILE, load_or_explain
+from .common import EXIT_OK, EXIT_FINDINGS, EXIT_BAD_FILE, load_or_explain, policy_packs_or_explain
 
 
 
@@ -34,7 +34,10 @@ def _check(args: argparse.Namespace) -> int:
     if project is None:
         return EXIT_BAD_FILE
 
-    findings = run_checks(project)
+    packs = policy_packs_or_explain(args.policy)
+    if packs is None:
+        return EXIT_BAD_FILE
+    findings = run_checks(project, policies=packs)
     fail_on = Severity(args.fail_on)
     failed = failing(findings, fail_on)
     tally = counts(findings)
@@ -51,6 +54,7 @@ def _check(args: argparse.Namespace) -> int:
             "summary": tally,
             "readiness": ready.to_dict(),
             "findings": [finding.to_dict() for finding in findings],
+            "policy_packs": [{"name": p.name, "file": p.source, "rules": len(p.rules)} for p in packs],
             "unmatched_accepted": [
                 {"check_id": entry.check_id, "subject": entry.subject} for entry in stale
             ],
@@ -96,7 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser(
         "check",
         help="check a project file against the Rules of ML and lifecycle gates",
-        description="Run every check on a project file. Exit status: 0 when no open finding reaches --fail-on, "
+        description="Run every check on a project file, and the rules of any organisation policy packs. Exit status: 0 when no open finding reaches --fail-on, "
                     "1 when one does, 2 when the file cannot be read or is not a valid project.",
     )
     check.add_argument("project_file", metavar="PROJECT_FILE", help="a project file (.yaml, .yml or .json)")
@@ -104,6 +108,11 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--fail-on", choices=("blocker", "warning", "advice"), default="blocker",
         help="lowest severity of an open (not accepted) finding that makes the exit status 1 (default: blocker)",
+    )
+    check.add_argument(
+        "--policy", metavar="PACK.yaml", action="append",
+        help="also apply this organisation policy pack (repeatable; packs named by LIFECYCLE_POLICY_PACKS always "
+             "apply); a pack with problems is reported and the exit status is 2",
     )
     check.set_defaults(run=_check)
     cli_export.register(commands)

@@ -10,6 +10,7 @@ from dataclasses import asdict, dataclass
 
 from ..checks import Severity, run_checks
 from ..completeness import project_progress
+from ..compliance.screening import screen
 from ..maturity import assess
 from ..model import GateDecision, Project
 from ..phases import PHASES
@@ -25,6 +26,7 @@ class ProjectSummary:
     open_warnings: int
     gates_passed: int  # phases whose gate decision is "go"
     maturity: str = ""  # e.g. "Google 1 · Microsoft 2"; empty in summaries stored before it existed
+    risk_tier: str = ""  # EU AI Act tier key ('high_risk', 'not_screened'…); empty in summaries stored before it
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -41,6 +43,7 @@ def summarise(project: Project) -> ProjectSummary:
         open_warnings=sum(f.severity is Severity.WARNING for f in findings),
         gates_passed=sum(phase.answers(project).gate.decision is GateDecision.GO for phase in PHASES),
         maturity=_maturity(project),
+        risk_tier=screen(project).key,
     )
 
 
