@@ -57,7 +57,10 @@ class GateSpec(_Declared):
     @classmethod
     def _points(cls, ids: tuple[str, ...]) -> tuple[str, ...]:
         for point_id in ids:
-            point(point_id)  # KeyError names the valid points
+            try:
+                point(point_id)
+            except KeyError as exc:
+                raise ValueError(exc.args[0]) from None  # the message names the valid points
         return ids
 
 
