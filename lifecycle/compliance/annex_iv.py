@@ -72,11 +72,16 @@ def points() -> tuple[PointSpec, ...]:
     return tuple(point for section in annex_map().sections for point in section.as_points())
 
 
+@cache
+def _by_id() -> dict[str, PointSpec]:
+    return {spec.id: spec for spec in points()}
+
+
 def point(point_id: str) -> PointSpec:
-    for candidate in points():
-        if candidate.id == point_id:
-            return candidate
-    raise KeyError(f"Annex IV has no point {point_id!r}; points are {', '.join(p.id for p in points())}")
+    found = _by_id().get(point_id)
+    if found is None:
+        raise KeyError(f"Annex IV has no point {point_id!r}; points are {', '.join(p.id for p in points())}")
+    return found
 
 
 # --- coverage -------------------------------------------------------------------------------------

@@ -15,8 +15,7 @@ from ..checks.finding import Severity
 from ..checks.registry import Hit, check
 from ..model import Project
 from ..phases import PHASES_BY_KEY
-from .annex_iv import point_coverage
-from .paths import is_answered, where
+from .paths import is_answered, resolve, where
 from .screening import SCREENING, Tier, screen
 from .templates import TEMPLATE_TITLES, due_points, requirements
 
@@ -38,18 +37,17 @@ def tier_gaps(project: Project, phase: str) -> Iterator[Hit]:
     title = PHASES_BY_KEY[phase].title
     due = due_points(screening, phase)
     for spec in due:
-        covered = point_coverage(project, spec)
-        if covered.covered:
+        missing = [resolve(path) for path in spec.answers if not is_answered(project, path)]
+        if not missing:
             continue
-        missing = list(covered.missing)
-        labels = [a.path.question.label for a in missing]
-        places = list(dict.fromkeys(where(a.path) for a in missing))
+        labels = [path.question.label for path in missing]
+        places = list(dict.fromkeys(where(path) for path in missing))
         yield Hit(
             message=f"Annex IV {spec.id} ({spec.title}) is not documented yet: {_quoted(labels)} "
                     f"{'is' if len(labels) == 1 else 'are'} not answered. A high-risk system needs it at the "
                     f"{title} gate.",
             fix=f"Answer {_quoted(labels)} on {_joined(places)}. Annex IV {spec.id} asks for: {spec.summary}",
-            field=missing[0].path.focus,
+            field=missing[0].focus,
             subject=f"Annex IV {spec.id}",
         )
     in_points = {path for spec in due for path in spec.answers}

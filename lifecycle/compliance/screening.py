@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
+from functools import lru_cache
+from types import SimpleNamespace
 
 from ..model import AnnexIIIUse, Project, ProhibitedPractice, RiskScreening, TransparencyCase
 from ..model.risk import NONE, reference_of
@@ -104,9 +106,21 @@ def _chosen(values: list) -> list:
     return [v for v in values if v.value != NONE]
 
 
+_INPUTS = ("prohibited_practices", "annex_i_product", "annex_iii_uses", "profiles_natural_persons",
+           "exemption_condition", "transparency_cases")
+
+
 def screen(subject: Project | RiskScreening) -> Screening:
     """The tier the screening answers place the use case in, with the reasons and references."""
     answers = subject.ai_act.screening if isinstance(subject, Project) else subject
+    # Every check and every gate asks for the tier; the answers that decide it make a small, hashable key.
+    key = tuple(tuple(v) if isinstance(v := getattr(answers, name), list) else v for name in _INPUTS)
+    return _derive(key)
+
+
+@lru_cache(maxsize=256)
+def _derive(key: tuple) -> Screening:
+    answers = SimpleNamespace(**dict(zip(_INPUTS, key)))
     missing: list[str] = []
     reasons: list[Reason] = []
     notes: list[Reason] = []
@@ -174,7 +188,7 @@ def screen(subject: Project | RiskScreening) -> Screening:
     return Screening(Tier.MINIMAL, tuple(reasons), (), tuple(notes), ())
 
 
-def _obligations(answers: RiskScreening) -> tuple[Reason, ...]:
+def _obligations(answers: SimpleNamespace) -> tuple[Reason, ...]:
     cases: list[TransparencyCase] = _chosen(answers.transparency_cases)
     return tuple(Reason(f"Transparency: {case.label[0].lower()}{case.label[1:]}", case.reference,
                         f"{SCREENING}.transparency_cases") for case in cases)

@@ -119,7 +119,12 @@ def _gate(key: str, phase: str) -> GateSpec | None:
 
 def due_points(screening: Screening, phase: str) -> tuple[PointSpec, ...]:
     """The Annex IV points due at ``phase``'s gate for this screening (none unless high-risk)."""
-    gate = _gate(HIGH_RISK, phase) if HIGH_RISK in template_keys(screening) else None
+    return _due_points(HIGH_RISK in template_keys(screening), phase)
+
+
+@cache
+def _due_points(high_risk: bool, phase: str) -> tuple[PointSpec, ...]:
+    gate = _gate(HIGH_RISK, phase) if high_risk else None
     return tuple(point(point_id) for point_id in gate.annex_iv) if gate else ()
 
 
@@ -134,8 +139,13 @@ def due_phase(point_id: str) -> str:
 
 def requirements(screening: Screening, phase: str) -> tuple[Requirement, ...]:
     """Every answer the screening adds to ``phase``'s gate, Annex IV points first, each answer once."""
+    return _requirements(template_keys(screening), phase)
+
+
+@cache
+def _requirements(keys: tuple[str, ...], phase: str) -> tuple[Requirement, ...]:
     found: dict[str, Requirement] = {}
-    for key in template_keys(screening):
+    for key in keys:
         gate = _gate(key, phase)
         if gate is None:
             continue

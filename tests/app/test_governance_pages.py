@@ -20,10 +20,6 @@ POLICIES = "pages/policies.py"
 PACK = SAMPLES_DIR / "policies" / "harbourline.yaml"
 
 
-@pytest.fixture(autouse=True)
-def no_configured_packs(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv(ENV_VAR, raising=False)
-
 
 def texts(at: AppTest) -> str:
     parts = [*at.markdown, *at.caption, *at.info, *at.error, *at.warning, *at.success]

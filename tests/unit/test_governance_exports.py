@@ -27,10 +27,6 @@ LOAN = SAMPLES_DIR / "loan.yaml"
 PACK = SAMPLES_DIR / "policies" / "harbourline.yaml"
 
 
-@pytest.fixture(autouse=True)
-def no_configured_packs(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv(ENV_VAR, raising=False)
-
 
 # --- lifecycle check --policy ----------------------------------------------------------------------
 
