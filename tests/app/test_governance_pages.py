@@ -241,3 +241,29 @@ def test_a_version_1_file_opens_unscreened(at: AppTest) -> None:
     at.switch_page(ANNEX_IV).run()
     assert not at.exception and metrics(at)["Risk tier"] == "Not screened"
     assert "Answer the screening to place the use case" in texts(at)
+
+
+def test_findings_about_ai_act_answers_link_to_the_page_that_asks_them(at: AppTest) -> None:
+    open_loan(at)
+    at.session_state["project"]["ai_act"]["screening"]["prohibited_practices"] = ["social_scoring"]
+    at.switch_page("pages/checks.py").run()
+    assert not at.exception
+    targets = {(page.split("/")[-1].removesuffix(".py"), query) for label, page, query in links(at)
+               if label == "Go to the answer"}
+    assert ("problem_framing", "focus=ai_act.screening.prohibited_practices") in targets  # PF-901
+    at.query_params["focus"] = "ai_act.screening.prohibited_practices"
+    at.switch_page("pages/problem_framing.py").run()
+    assert "Fixing: Does the system do any of these prohibited practices?" in texts(at)
+    focused = next(w for w in at.multiselect if w.key.startswith("focus:"))
+    focused.set_value(["none"]).run()
+    assert answer(at, "ai_act", "screening", "prohibited_practices") == ["none"]
+    assert "High-risk" in texts(at)
+
+
+def test_annex_iv_gaps_on_the_checks_page_open_the_annex_iv_question(at: AppTest) -> None:
+    open_loan(at)
+    at.switch_page("pages/checks.py").run()
+    targets = {(page.split("/")[-1].removesuffix(".py"), query) for label, page, query in links(at)
+               if label == "Go to the answer"}
+    assert ("annex_iv", "focus=ai_act.documentation.standards_applied") in targets  # GATE-DE-AIA, Annex IV 7
+    assert ("modeling", "focus=modeling.bias_testing") in targets  # GATE-MO-AIA, Annex IV 2(g)
