@@ -10,6 +10,7 @@ from lifecycle.compliance.paths import is_answered, resolve
 from lifecycle.compliance.screening import DISCLAIMER, Screening, Tier, screen
 from lifecycle.compliance.templates import TEMPLATE_TITLES, requirements, template_keys
 from lifecycle.model import Project, RiskScreening
+from lifecycle.model.risk import reference_of
 from lifecycle.phases import Phase
 from lifecycle.questions import questions_of
 
@@ -73,11 +74,13 @@ def render_screening(project: Project) -> None:
         "names the article it concerns; the tier is worked out from the answers. " + DISCLAIMER
     )
     _render_screening_focus()
+    questions = questions_of(RiskScreening)
     group = None
-    for question in questions_of(RiskScreening):
+    for question in questions:
         if question.group != group:
             group = question.group
-            st.markdown(f"**{plain(group)}**")
+            refs = dict.fromkeys(reference_of(RiskScreening, q.name) for q in questions if q.group == group)
+            st.markdown(f"**{plain(group)}** · :small[{plain('; '.join(refs))}]")
         render_question(question, (*SCREENING_PATH, question.name))
     render_tier_box(screen(state.project()))
 

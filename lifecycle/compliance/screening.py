@@ -102,6 +102,10 @@ class Screening:
         return f"{self.label}: {refs}" if refs else self.label
 
 
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
 def _chosen(values: list) -> list:
     return [v for v in values if v.value != NONE]
 
@@ -132,7 +136,7 @@ def _derive(key: tuple) -> Screening:
         missing.append(path("prohibited_practices"))
     practices: list[ProhibitedPractice] = _chosen(answers.prohibited_practices)
     for practice in practices:
-        reasons.append(Reason(f"Prohibited practice: {practice.label.lower()}", practice.reference,
+        reasons.append(Reason(f"Prohibited practice: {_lower_first(practice.text)}", practice.reference,
                               path("prohibited_practices")))
     if practices:
         return Screening(Tier.PROHIBITED, tuple(reasons), _obligations(answers), (), tuple(missing))
@@ -148,7 +152,7 @@ def _derive(key: tuple) -> Screening:
         missing.append(path("annex_iii_uses"))
     uses: list[AnnexIIIUse] = _chosen(answers.annex_iii_uses)
     if uses:
-        listed = [Reason(f"Annex III use: {use.label[use.label.index(' ') + 1:].lower()}", use.reference,
+        listed = [Reason(f"Annex III use: {_lower_first(use.text)}", use.reference,
                          path("annex_iii_uses")) for use in uses]
         condition = answers.exemption_condition
         if answers.profiles_natural_persons:
@@ -158,7 +162,8 @@ def _derive(key: tuple) -> Screening:
                                path("profiles_natural_persons")))
         elif condition is not None and condition.value != NONE and answers.profiles_natural_persons is False:
             notes.append(Reason(
-                f"Annex III use exempted by {condition.reference}: {condition.label[4:]}. Document the assessment "
+                f"Annex III use exempted by {condition.reference}: {_lower_first(condition.text)}. Document the "
+                "assessment "
                 "before the system is placed on the market (Article 6(4)) and register it (Article 49(2)).",
                 condition.reference, path("exemption_condition")))
         else:
@@ -190,5 +195,5 @@ def _derive(key: tuple) -> Screening:
 
 def _obligations(answers: SimpleNamespace) -> tuple[Reason, ...]:
     cases: list[TransparencyCase] = _chosen(answers.transparency_cases)
-    return tuple(Reason(f"Transparency: {case.label[0].lower()}{case.label[1:]}", case.reference,
+    return tuple(Reason(f"Transparency: {_lower_first(case.text)}", case.reference,
                         f"{SCREENING}.transparency_cases") for case in cases)

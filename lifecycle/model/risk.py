@@ -13,6 +13,7 @@ documentation aid, not legal advice.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from pydantic import Field, field_validator
@@ -21,8 +22,12 @@ from .base import Section
 from .fields import Choice, answer, many, text
 
 
+_POINT_MARK = re.compile(r"^(?:\d+(?:\(\d+\))?(?:\([a-z]\))?|\([a-z]\)) ")
+
+
 class Referenced(Choice):
-    """A closed answer that also names the article or annex point it stands for."""
+    """A closed answer that also names the article or annex point it stands for; its label starts with
+    that point ('5(b) Creditworthiness…') so the form shows it."""
 
     reference: str
 
@@ -33,9 +38,16 @@ class Referenced(Choice):
         member.reference = reference
         return member
 
+    @property
+    def text(self) -> str:
+        """The label without its leading point: 'Creditworthiness or credit score of natural persons…'."""
+        return _POINT_MARK.sub("", self.label)
 
-def _cite(field: Any, reference: str) -> Any:
-    """Attach the article or annex point a question concerns (read back by the compliance package)."""
+
+def _cite(reference: str, build: Any, label: str, help: str, **options: Any) -> Any:
+    """A question (made by ``build``: text, answer or many) that names the article or annex point it concerns:
+    kept for the compliance package and shown after the help text, so the form, the schema and exports name it."""
+    field = build(label, f"{help} ({reference})", **options)
     field.json_schema_extra["reference"] = reference
     return field
 
@@ -51,35 +63,35 @@ NONE = "none"
 class ProhibitedPractice(Referenced):
     NONE = NONE, "None of these", ""
     MANIPULATION = (
-        "manipulation", "Subliminal, manipulative or deceptive techniques that distort behaviour and cause significant "
-        "harm", "Article 5(1)(a)",
+        "manipulation", "5(1)(a) Subliminal, manipulative or deceptive techniques that distort behaviour and "
+        "cause significant harm", "Article 5(1)(a)",
     )
     EXPLOITING_VULNERABILITY = (
-        "exploiting_vulnerability", "Exploiting vulnerabilities due to age, disability or a social or economic "
+        "exploiting_vulnerability", "5(1)(b) Exploiting vulnerabilities due to age, disability or a social or economic "
         "situation, causing significant harm", "Article 5(1)(b)",
     )
     SOCIAL_SCORING = (
-        "social_scoring", "Social scoring that leads to unjustified or unrelated detrimental treatment",
+        "social_scoring", "5(1)(c) Social scoring that leads to unjustified or unrelated detrimental treatment",
         "Article 5(1)(c)",
     )
     CRIME_PREDICTION_PROFILING = (
-        "crime_prediction_profiling", "Predicting that a person will commit a crime solely from profiling or "
+        "crime_prediction_profiling", "5(1)(d) Predicting that a person will commit a crime solely from profiling or "
         "personality traits", "Article 5(1)(d)",
     )
     FACIAL_SCRAPING = (
-        "facial_scraping", "Building facial recognition databases by untargeted scraping of images",
+        "facial_scraping", "5(1)(e) Building facial recognition databases by untargeted scraping of images",
         "Article 5(1)(e)",
     )
     EMOTION_AT_WORK_OR_SCHOOL = (
-        "emotion_at_work_or_school", "Inferring emotions at the workplace or in education (other than for medical "
-        "or safety reasons)", "Article 5(1)(f)",
+        "emotion_at_work_or_school", "5(1)(f) Inferring emotions at the workplace or in education (other than "
+        "for medical or safety reasons)", "Article 5(1)(f)",
     )
     SENSITIVE_BIOMETRIC_CATEGORISATION = (
-        "sensitive_biometric_categorisation", "Biometric categorisation that infers race, political opinions, trade "
-        "union membership, religion, sex life or sexual orientation", "Article 5(1)(g)",
+        "sensitive_biometric_categorisation", "5(1)(g) Biometric categorisation that infers race, political "
+        "opinions, trade union membership, religion, sex life or sexual orientation", "Article 5(1)(g)",
     )
     REALTIME_REMOTE_BIOMETRIC_ID = (
-        "realtime_remote_biometric_id", "Real-time remote biometric identification in public spaces for law "
+        "realtime_remote_biometric_id", "5(1)(h) Real-time remote biometric identification in public spaces for law "
         "enforcement", "Article 5(1)(h)",
     )
 
@@ -173,19 +185,19 @@ class ExemptionCondition(Referenced):
 class TransparencyCase(Referenced):
     NONE = NONE, "None of these", ""
     INTERACTS_WITH_PEOPLE = (
-        "interacts_with_people", "It interacts directly with people (e.g. a chatbot or voice assistant)",
+        "interacts_with_people", "50(1) It interacts directly with people (e.g. a chatbot or voice assistant)",
         "Article 50(1)",
     )
     GENERATES_SYNTHETIC_CONTENT = (
-        "generates_synthetic_content", "It generates synthetic audio, images, video or text", "Article 50(2)",
+        "generates_synthetic_content", "50(2) It generates synthetic audio, images, video or text", "Article 50(2)",
     )
     EMOTION_OR_BIOMETRIC_CATEGORISATION = (
-        "emotion_or_biometric_categorisation", "It recognises emotions or categorises people by biometric data",
+        "emotion_or_biometric_categorisation", "50(3) It recognises emotions or categorises people by biometric data",
         "Article 50(3)",
     )
     DEEP_FAKE_OR_PUBLIC_TEXT = (
-        "deep_fake_or_public_text", "It produces deep fakes, or text published to inform the public on matters of "
-        "public interest", "Article 50(4)",
+        "deep_fake_or_public_text", "50(4) It produces deep fakes, or text published to inform the public on "
+        "matters of public interest", "Article 50(4)",
     )
 
 
@@ -199,48 +211,55 @@ class RiskScreening(Section):
     """Where the use case sits among the Act's tiers. Multi-choice questions take 'None of these' explicitly,
     so an unanswered question is never mistaken for a 'no'."""
 
-    prohibited_practices: list[ProhibitedPractice] = _cite(many(
+    prohibited_practices: list[ProhibitedPractice] = _cite(
+        "Article 5(1)", many,
         "Does the system do any of these prohibited practices?",
         "The practices Article 5(1) prohibits. Some have narrow exceptions; if one seems to apply, have it "
         "confirmed in writing.",
         group="Prohibited practices",
-    ), "Article 5(1)")
-    annex_i_product: bool | None = _cite(answer(
+    )
+    annex_i_product: bool | None = _cite(
+        "Article 6(1), Annex I", answer,
         "Is it a product, or a safety component of a product, covered by the EU laws listed in Annex I that needs "
         "a third-party conformity assessment?",
         "For example machinery, toys, lifts, medical devices, vehicles or radio equipment.",
         group="High-risk uses",
-    ), "Article 6(1), Annex I")
-    annex_iii_uses: list[AnnexIIIUse] = _cite(many(
+    )
+    annex_iii_uses: list[AnnexIIIUse] = _cite(
+        "Article 6(2), Annex III", many,
         "Is its intended purpose one of the Annex III uses?",
         "Pick every point of Annex III the intended purpose falls under. Credit scoring of natural persons is "
         "5(b); detecting financial fraud is not.",
         group="High-risk uses",
-    ), "Article 6(2), Annex III")
-    profiles_natural_persons: bool | None = _cite(answer(
+    )
+    profiles_natural_persons: bool | None = _cite(
+        "Article 6(3), last subparagraph", answer,
         "Does it profile natural persons?",
         "Automated processing of personal data to evaluate aspects of a person, such as their economic "
         "situation, reliability or behaviour. An Annex III system that profiles people is always high-risk.",
         group="High-risk uses",
-    ), "Article 6(3), last subparagraph")
-    exemption_condition: ExemptionCondition | None = _cite(answer(
+    )
+    exemption_condition: ExemptionCondition | None = _cite(
+        "Article 6(3)", answer,
         "Does an Article 6(3) condition apply?",
         "An Annex III system that does not profile people is not high-risk when it poses no significant risk of "
         "harm and meets one of these conditions.",
         group="High-risk uses",
-    ), "Article 6(3)")
-    exemption_assessment: str = _cite(text(
+    )
+    exemption_assessment: str = _cite(
+        "Article 6(4)", text,
         "Why the Article 6(3) condition holds",
         "The provider's assessment, to be documented before the system is placed on the market or put into "
         "service.",
         long=True, group="High-risk uses",
-    ), "Article 6(4)")
-    transparency_cases: list[TransparencyCase] = _cite(many(
+    )
+    transparency_cases: list[TransparencyCase] = _cite(
+        "Article 50", many,
         "Does any of these transparency cases apply?",
         "The cases in which Article 50 requires people to be told they deal with an AI system or with "
         "AI-generated content.",
         group="Transparency",
-    ), "Article 50")
+    )
 
     @field_validator("prohibited_practices", "annex_iii_uses", "transparency_cases")
     @classmethod
@@ -249,7 +268,7 @@ class RiskScreening(Section):
 
 
 def _doc(label: str, help: str, reference: str, group: str, *, long: bool = True) -> Any:
-    return _cite(text(label, help, long=long, group=group), reference)
+    return _cite(reference, text, label, help, long=long, group=group)
 
 
 GENERAL = "General description (Annex IV 1)"

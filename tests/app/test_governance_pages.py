@@ -183,7 +183,8 @@ def test_a_broken_configured_pack_is_explained_not_a_stack_trace(tmp_path: Path,
                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     bad = tmp_path / "org.yaml"
     bad.write_text("name: Org\nrules:\n  - id: POL-X-001\n    title: t\n    phase: data\n    severity: warning\n"
-                   "    require: {field: data.sourcez, operator: empty}\n    message: m\n    fix: f\n", encoding="utf-8")
+                   "    require: {field: data.sourcez, operator: empty}\n    message: m\n    fix: f\n",
+                   encoding="utf-8")
     monkeypatch.setenv(ENV_VAR, str(bad))
     at = AppTest.from_file(str(Path(__file__).resolve().parents[2] / "app.py"), default_timeout=60)
     at.run()

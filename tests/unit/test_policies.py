@@ -193,7 +193,8 @@ def test_bad_placeholders_are_located() -> None:
      "require.value: 'Labelled examples' is a number: 'lots' is not one"),
     ("{field: problem_framing.users, operator: greater_than, value: 3}", "",
      "require.operator: 'greater_than' compares numbers or dates; 'Users and stakeholders' is long text"),
-    ("{field: data.sources, operator: equals, value: x}", "", "'data.sources' is a whole table: use empty or not_empty"),
+    ("{field: data.sources, operator: equals, value: x}", "",
+     "'data.sources' is a whole table: use empty or not_empty"),
     ("{field: info.name, operator: matches, value: '('}", "", "'(' is not a valid regular expression"),
     ("{field: info.name, operator: in, value: x}", "", "'in' needs a list of values"),
     ("{field: info.name, operator: empty, value: x}", "", "'empty' takes no 'value'"),
@@ -246,8 +247,8 @@ def test_unreadable_files_are_named(tmp_path: Path) -> None:
 
 # --- configured packs and run_checks ----------------------------------------------------------------
 
-def test_configured_packs_come_from_the_environment_and_are_re_read_when_changed(tmp_path: Path,
-                                                                                 monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_configured_packs_come_from_the_environment_and_are_re_read_when_changed(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     pack = tmp_path / "org.yaml"
     pack.write_text(pack_text(rule("{field: data.label_source, operator: matches, value: nothing-matches-this}")),
                     encoding="utf-8")
@@ -259,8 +260,8 @@ def test_configured_packs_come_from_the_environment_and_are_re_read_when_changed
     assert configured_packs().ok and "POL-T-001" not in {f.check_id for f in run_checks(loan)}
 
 
-def test_a_broken_configured_pack_shows_as_one_finding_and_the_others_still_apply(tmp_path: Path,
-                                                                               monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_broken_configured_pack_shows_as_one_finding_and_the_others_still_apply(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     good, bad = tmp_path / "a.yaml", tmp_path / "b.yaml"
     good.write_text(pack_text(rule("{field: problem_framing.threshold_rule, operator: not_empty}")), encoding="utf-8")
     bad.write_text(pack_text(rule("{field: data.nowhere, operator: empty}", id="POL-B-001")), encoding="utf-8")
