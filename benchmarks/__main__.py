@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 BENCHMARKS: list[str] = [
     "benchmarks.checks",
+    "benchmarks.governance",
     "benchmarks.bench_pdf",
     "benchmarks.store",
     "benchmarks.bench_drift",

@@ -21,6 +21,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from .compliance.canvas import derived_lines
 from .model import GateMilestone, Project, Row, Section, StageGate
 from .phases import PHASES_BY_KEY
 from .questions import Question, gate_questions, questions_of, summarise_row
@@ -360,6 +361,7 @@ def fill_block(project: Project, block: CanvasBlock) -> FilledBlock:
             answers.append(CanvasAnswer(path, label_for(path), tuple(lines), table=question.kind == "table"))
         else:
             missing.append(MissingField(path, label_for(path), question.required))
+    answers += [CanvasAnswer(path, label, lines) for path, label, lines in derived_lines(project, block.id)]
     return FilledBlock(block, tuple(answers), tuple(missing))
 
 

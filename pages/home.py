@@ -7,6 +7,7 @@ from ui import router, state
 from ui.forms import render_section
 from ui.nav import go_button, phase_page
 from ui.project_files import render_open_save, render_pending_replace, render_samples
+from ui.risk_view import render_tier_summary
 
 router.require_router()
 st.title("Lifecycle Workbook")
@@ -20,6 +21,7 @@ render_samples()
 
 st.subheader("About this project", divider="gray")
 render_section(ProjectInfo, ("info",), groups=False)
+render_tier_summary()  # the EU AI Act risk tier, with links to the screening and to Annex IV
 
 progress = project_progress(state.project())
 st.plotly_chart(completeness_figure(progress), key="completeness-chart")

@@ -7,9 +7,9 @@ import datetime as dt
 import streamlit as st
 
 from lifecycle.checks import Finding, Severity
-from lifecycle.phases import PHASES_BY_KEY
 
 from . import nav, state
+from .answer_links import page_of_field
 from .text import plain
 
 STYLE = {
@@ -21,8 +21,7 @@ ACCEPT_ERROR = "accept_error"
 
 
 def page_for(finding: Finding) -> str:
-    phase = PHASES_BY_KEY.get(finding.path[0]) if finding.path else None
-    return nav.phase_page(phase) if phase else nav.HOME
+    return page_of_field(finding.field)  # phase pages, the Annex IV page, the Plan, Data Sheet, Model Card…
 
 
 def _accept(finding: Finding, key: str) -> None:

@@ -40,6 +40,10 @@ def pages() -> dict[str, list[st.Page]]:
             st.Page("pages/canvas.py", title="Canvas", icon=":material/dashboard_customize:"),
             st.Page("pages/maturity.py", title="Maturity", icon=":material/speed:"),
         ],
+        "Governance": [
+            st.Page("pages/annex_iv.py", title="EU AI Act: Annex IV", icon=":material/gavel:"),
+            st.Page("pages/policies.py", title="Policy packs", icon=":material/policy:"),
+        ],
         "Hand-off": [
             st.Page("pages/datasheet.py", title="Data Sheet", icon=":material/dataset:"),
             st.Page("pages/model_card.py", title="Model Card", icon=":material/badge:"),

@@ -14,7 +14,7 @@ from lifecycle.completeness import phase_progress
 from lifecycle.phases import PHASES_BY_KEY, Phase
 from lifecycle.questions import Question, gate_questions, questions_of
 
-from . import review, router, state
+from . import review, risk_view, router, state
 from .findings_view import STYLE
 from .forms import render_question, render_section
 from .nav import CHECKS, go_button, phase_page, render_walk
@@ -103,6 +103,7 @@ def render_phase_page(key: str) -> None:
     st.caption("Questions marked (required) must be answered to pass this phase's stage gate.")
 
     render_section(phase.section, (phase.key,))
+    risk_view.render_phase_extras(phase)  # EU AI Act screening (Problem Framing), what the tier adds to the gate
 
     st.subheader("Stage gate", divider="gray")
     st.markdown(f"**Critical decision:** {phase.critical_decision}  \n**Deliverable:** {phase.deliverable}")

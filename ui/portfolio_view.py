@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from lifecycle.charts.portfolio import portfolio_heatmap
+from lifecycle.compliance.screening import TIER_KEYS, tier_label
 from lifecycle.model import Project
 from lifecycle.phases import PHASES
 from lifecycle.samples import load_sample, samples
@@ -131,15 +132,19 @@ def render_portfolio_page() -> None:
     everything = state.store().list(include_archived=True)
     units = sorted({i.summary.business_unit for i in everything if i.summary.business_unit})
     owners = sorted({i.summary.owner for i in everything if i.summary.owner})
-    filters = st.columns(3, vertical_alignment="bottom")
+    tiers = [key for key in (*TIER_KEYS, "") if any(i.summary.risk_tier == key for i in everything)]
+    filters = st.columns(4, vertical_alignment="bottom")
     unit = filters[0].selectbox("Business unit", [ALL, *units], key="portfolio-unit")
     owner = filters[1].selectbox("Owner", [ALL, *owners], key="portfolio-owner")
-    archived = filters[2].toggle("Include archived", key="portfolio-archived")
+    tier = filters[2].selectbox("EU AI Act risk tier", [ALL, *tiers], key="portfolio-tier",
+                                format_func=lambda key: key if key == ALL else tier_label(key))
+    archived = filters[3].toggle("Include archived", key="portfolio-archived")
     items = [
         i for i in everything
         if (archived or not i.archived)
         and (unit == ALL or i.summary.business_unit == unit)
         and (owner == ALL or i.summary.owner == owner)
+        and (tier == ALL or i.summary.risk_tier == tier)
     ]
     st.markdown(f"**{len(items)}** of {len(everything)} projects")
     if not items:

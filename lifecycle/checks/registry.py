@@ -33,7 +33,8 @@ class Hit(NamedTuple):
 CheckFunction = Callable[[Project], Iterable[Hit]]
 
 PHASE_PREFIX = {"problem_framing": "PF", "data": "DA", "modeling": "MO", "deployment": "DE", "monitoring": "MN"}
-_ID = re.compile(r"^(?:GATE-(?P<gate>[A-Z]{2})|(?P<prefix>[A-Z]{2})-\d{3})$")
+# GATE-DA-AIA: answers the EU AI Act screening adds to a gate (lifecycle.compliance.gate_checks).
+_ID = re.compile(r"^(?:GATE-(?P<gate>[A-Z]{2})(?:-AIA)?|(?P<prefix>[A-Z]{2})-\d{3})$")
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from typing import Any
 
 from ..model import AcceptedFinding, Project
 from ..phases import PHASES
@@ -34,11 +35,20 @@ def apply_accepted(project: Project, findings: Iterable[Finding]) -> list[Findin
     return result
 
 
-def run_checks(project: Project, checks: Iterable[Check] | None = None) -> list[Finding]:
-    """All findings for the project, accepted ones marked, sorted by phase, severity and id."""
+def run_checks(project: Project, checks: Iterable[Check] | None = None, *, policies: Sequence[Any] | None = None
+               ) -> list[Finding]:
+    """All findings for the project, accepted ones marked, sorted by phase, severity and id.
+
+    With every check (``checks`` None), the findings of organisation policy packs join in: ``policies``
+    (``lifecycle.policies.PolicyPack``s), or by default the packs ``LIFECYCLE_POLICY_PACKS`` names.
+    """
     findings: list[Finding] = []
     for entry in registered() if checks is None else checks:
         findings.extend(entry.run(project))
+    if checks is None:
+        from ..policies import policy_findings  # imported here: policy packs build on this package
+
+        findings.extend(policy_findings(project, policies))
     findings = apply_accepted(project, findings)
     findings.sort(key=sort_key)
     return findings

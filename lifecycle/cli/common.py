@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from ..model import Project
 from ..storage import ProjectFileError, load_project
@@ -19,3 +21,15 @@ def load_or_explain(path: str | Path) -> Project | None:
         for problem in error.problems:
             print(f"{error.source}: {problem}", file=sys.stderr)
         return None
+
+
+def policy_packs_or_explain(given: Sequence[str] | None) -> tuple[Any, ...] | None:
+    """The packs ``LIFECYCLE_POLICY_PACKS`` names plus those given with ``--policy``, or None after printing
+    every problem (file, rule and key) on stderr."""
+    from ..policies import configured_paths, load_packs
+
+    paths = list(dict.fromkeys(Path(p).resolve() for p in [*configured_paths(), *(given or [])]))
+    result = load_packs(paths)
+    for problem in result.problems:
+        print(problem, file=sys.stderr)
+    return None if result.problems else result.packs

@@ -8,13 +8,13 @@ from pathlib import Path
 from typing import Any
 
 from ..handoff.files import CARD_FORMATS
-from .common import EXIT_BAD_FILE, load_or_explain
+from .common import EXIT_BAD_FILE, EXIT_OK, load_or_explain, policy_packs_or_explain
 
 
 def _export(args: argparse.Namespace) -> int:
-    if not (args.canvas or args.map or args.model_card or args.datasheet):
-        print("lifecycle export: nothing to do; give --canvas FILE, --map FILE, --model-card FILE and/or "
-              "--datasheet FILE", file=sys.stderr)
+    if not (args.canvas or args.map or args.model_card or args.datasheet or args.annex_iv):
+        print("lifecycle export: nothing to do; give --canvas FILE, --map FILE, --model-card FILE, "
+              "--datasheet FILE and/or --annex-iv FILE", file=sys.stderr)
         return EXIT_BAD_FILE
     if args.model_card_format and not args.model_card:
         print("lifecycle export: --model-card-format needs --model-card FILE, the file to write the card to",
@@ -23,6 +23,9 @@ def _export(args: argparse.Namespace) -> int:
     project = load_or_explain(args.project_file)
     if project is None:
         return EXIT_BAD_FILE
+    packs = policy_packs_or_explain(args.policy) if args.map else ()
+    if packs is None:
+        return EXIT_BAD_FILE
 
     from ..export import export_canvas, export_map  # fpdf is only imported when a PDF is made
 
@@ -30,7 +33,10 @@ def _export(args: argparse.Namespace) -> int:
     if args.canvas:
         jobs.append((args.canvas, export_canvas))
     if args.map:
-        jobs.append((args.map, export_map))
+        from ..checks import run_checks
+
+        findings = run_checks(project, policies=packs)
+        jobs.append((args.map, lambda p: export_map(p, findings)))
     for target, build in jobs:
         result = build(project)
         try:
@@ -48,8 +54,13 @@ def _export(args: argparse.Namespace) -> int:
         print(f"{target}: {'; '.join(notes)}")
     from ..handoff.files import write_documents  # the Model Card and the Data Sheet (Markdown)
 
-    return write_documents(project, model_card=args.model_card, datasheet=args.datasheet,
-                           model_card_format=args.model_card_format)
+    status = write_documents(project, model_card=args.model_card, datasheet=args.datasheet,
+                             model_card_format=args.model_card_format)
+    if status != EXIT_OK or not args.annex_iv:
+        return status
+    from ..compliance.files import write_annex_iv
+
+    return write_annex_iv(project, args.annex_iv)
 
 
 def register(subcommands: Any) -> None:
@@ -59,7 +70,8 @@ def register(subcommands: Any) -> None:
         help="write the canvas and the lifecycle map as PDF, the Model Card and the Data Sheet as Markdown",
         description="Export a project file as PDF: --canvas writes the one-page ML lifecycle canvas (A3 landscape), "
                     "--map the full lifecycle map (cover, canvas, plan and stage gates, every phase, Model Card and "
-                    "Data Sheet, findings); --model-card and --datasheet write those two documents as Markdown. "
+                    "Data Sheet, EU AI Act section, findings); --model-card and --datasheet write those two documents as "
+                    "Markdown, --annex-iv the Annex IV technical documentation. "
                     "Exit status: 0 when written, 2 when the project file cannot be read or an output cannot be "
                     "written.",
     )
@@ -73,4 +85,9 @@ def register(subcommands: Any) -> None:
                              "library_name, datasets, metrics, model-index) on top; markdown: the card alone. "
                              "Default: by file name, huggingface for a file named README.md, markdown otherwise")
     export.add_argument("--datasheet", metavar="FILE", help="where to write the Data Sheet as Markdown")
+    export.add_argument("--annex-iv", metavar="FILE", help="where to write the EU AI Act Annex IV technical "
+                        "documentation as Markdown: every point with the answers behind it and what is missing "
+                        "(a documentation aid, not legal advice)")
+    export.add_argument("--policy", metavar="PACK.yaml", action="append", help="apply this organisation policy pack "
+                        "to the map's findings (repeatable; packs named by LIFECYCLE_POLICY_PACKS always apply)")
     export.set_defaults(run=_export)

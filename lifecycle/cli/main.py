@@ -12,7 +12,7 @@ from pathlib import Path
 from ..model import Project
 from ..reports import CheckedFile, UnreadableFile, check_file, json_report, junit_report, sarif_report, text_report
 from . import export as cli_export
-from .common import EXIT_BAD_FILE, EXIT_FINDINGS, EXIT_OK
+from .common import EXIT_BAD_FILE, EXIT_FINDINGS, EXIT_OK, policy_packs_or_explain
 
 
 def _schema(_: argparse.Namespace) -> int:
@@ -24,7 +24,10 @@ def _schema(_: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    files = [check_file(name) for name in args.project_files]
+    packs = policy_packs_or_explain(args.policy)
+    if packs is None:
+        return EXIT_BAD_FILE
+    files = [check_file(name, policies=packs) for name in args.project_files]
     readable = [item for item in files if isinstance(item, CheckedFile)]
     for bad in (item for item in files if isinstance(item, UnreadableFile)):
         for problem in bad.problems:
@@ -35,7 +38,7 @@ def _check(args: argparse.Namespace) -> int:
     elif args.format == "junit":
         report = junit_report(files, args.fail_on).rstrip("\n")
     elif readable and args.format == "json":
-        report = json_report(readable, args.fail_on, several=len(files) > 1)
+        report = json_report(readable, args.fail_on, several=len(files) > 1, packs=packs)
     elif readable:
         report = "\n".join(text_report(item, args.fail_on) for item in readable)
     if args.output:
@@ -85,6 +88,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("-o", "--output", metavar="FILE",
                        help="write the report to FILE instead of standard output (e.g. lifecycle.sarif)")
+    check.add_argument(
+        "--policy", metavar="PACK.yaml", action="append",
+        help="also apply this organisation policy pack (repeatable; packs named by LIFECYCLE_POLICY_PACKS always "
+             "apply); a pack with problems is reported and the exit status is 2",
+    )
     check.set_defaults(run=_check)
     cli_export.register(commands)
     return parser

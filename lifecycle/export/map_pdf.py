@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from ..canvas import fill_canvas
+from ..compliance.pdf import draw_ai_act, tier_line
 from ..handoff.pdf import draw_handoff
 from ..model import Project, StageGate
 from ..model.timeline import Activity, Timeline
@@ -366,7 +367,7 @@ def _findings(pdf: MapPDF, project: Project, findings: list[Any] | None) -> None
     tally = {level: sum(1 for f in open_ if str(f.severity) == level) for level in SEVERITY_COLOURS}
     pdf.para(
         f"{len(open_)} open findings ({tally['blocker']} blockers, {tally['warning']} warnings, {tally['advice']} advice) "
-        f"and {len(accepted)} accepted, from the Rules of ML checks.", "", BODY, after=2,
+        f"and {len(accepted)} accepted, from the checks and any organisation policy packs.", "", BODY, after=2,
     )
     if not findings:
         pdf.para("No findings: the plan passes every check.", "I", BODY, GREY)
@@ -401,7 +402,8 @@ def _cover(pdf: MapPDF, project: Project) -> None:
     pdf.para(info.name or "Untitled project", "B", 26, INK, after=4)
     pdf.para(info.summary, "", 12, GREY, after=6)
     rows = [[label, value] for label, value in (("Owner", info.owner), ("Team", info.team),
-                                                 ("Business unit", info.business_unit)) if value.strip()]
+                                                 ("Business unit", info.business_unit),
+                                                 ("EU AI Act risk tier", tier_line(project))) if value.strip()]
     if rows:
         _table(pdf, ["", ""], rows, [1, 4], size=9)
     pdf.ln(4)
@@ -412,7 +414,8 @@ def _cover(pdf: MapPDF, project: Project) -> None:
     pdf.ln(4)
     pdf.para("Contents: the one-page canvas; the plan and stage gates; one section per phase with its critical "
              "decision, deliverable, gate answers and every answered question; the Model Card and the Data Sheet; "
-             "the findings of the checks.",
+             "the EU AI Act risk tier and the Annex IV technical documentation; the findings of the checks and of "
+             "any organisation policy packs.",
              "I", SMALL + 0.5, GREY)
 
 
@@ -445,6 +448,7 @@ def export_map(project: Project, findings: list[Any] | None = None) -> MapExport
     for phase in PHASES:
         _phase(pdf, project, phase)
     draw_handoff(pdf, project, _table)  # the Model Card and the Data Sheet
+    draw_ai_act(pdf, project, _table)  # the risk tier and Annex IV, point by point
     _findings(pdf, project, findings)
     data = pdf.output_bytes()
     return MapExport(data=data, pages=pdf.pages_count, replaced=pdf.replaced)

@@ -11,5 +11,8 @@ from .model_card import ModelCard, SliceResult
 from .modeling import EvaluationMetric, Modeling, UndesirableBehaviour
 from .monitoring import Monitoring, MonitoringSignal
 from .problem_framing import BusinessMetric, Heuristic, ProblemFraming
+from .risk import (
+    AIAct, AnnexIIIUse, ExemptionCondition, ProhibitedPractice, RiskScreening, TechnicalDocumentation, TransparencyCase,
+)
 from .project import FORMAT_VERSION, AcceptedFinding, Project, ProjectInfo
 from .timeline import Activity, GateMilestone, PhaseKey, Timeline

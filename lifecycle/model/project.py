@@ -19,6 +19,7 @@ from .model_card import ModelCard
 from .modeling import Modeling
 from .monitoring import Monitoring
 from .problem_framing import ProblemFraming
+from .risk import AIAct
 from .timeline import Timeline
 
 
@@ -57,6 +58,7 @@ class Project(Section):
     datasheet: Datasheet = Field(default_factory=Datasheet)
     model_card: ModelCard = Field(default_factory=ModelCard)
     maturity: Maturity = Field(default_factory=Maturity)
+    ai_act: AIAct = Field(default_factory=AIAct)  # EU AI Act risk screening and Annex IV documentation
     accepted_findings: list[AcceptedFinding] = many(
         "Accepted findings", "Check findings the team accepts, each with a written reason."
     )

@@ -63,7 +63,33 @@ def _online(project: Project) -> Applicability:
     return Applicability(mode in ONLINE_MODES, f"the serving mode is {_answer(mode)}")
 
 
+def _screened(screening) -> str:  # type: ignore[no-untyped-def]
+    if screening.tier is None:
+        return "the EU AI Act screening is not answered"
+    return f"the EU AI Act screening gives '{screening.label}'"
+
+
+def _ai_act_templates(project: Project) -> Applicability:
+    from ..compliance.screening import screen
+    from ..compliance.templates import due_points, requirements
+    from ..phases import PHASES
+
+    screening = screen(project)
+    applies = any(due_points(screening, p.key) or requirements(screening, p.key) for p in PHASES)
+    return Applicability(applies, _screened(screening))
+
+
+def _ai_act_prohibited(project: Project) -> Applicability:
+    from ..compliance.screening import Tier, screen
+
+    screening = screen(project)
+    return Applicability(screening.tier is Tier.PROHIBITED, _screened(screening))
+
+
 CONDITIONS: dict[str, Condition] = {
+    "the EU AI Act screening finds a high-risk system, an Article 50 case or a claimed Article 6(3) exemption":
+        _ai_act_templates,
+    "the EU AI Act screening names an Article 5 practice": _ai_act_prohibited,
     "ranking and recommendation tasks": _ranking,
     "ensembles": _ensemble,
     "projects with adversarial or abusive inputs": _adversarial,

@@ -9,8 +9,10 @@ located in the file when it names a line or a field.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..checks import Finding, Readiness, Severity, failing, readiness, run_checks, unmatched_acceptances
 from ..model import AcceptedFinding, Project
@@ -99,8 +101,9 @@ def _index(name: str, text: str | None) -> PositionIndex | None:
         return None
 
 
-def check_file(path: str | Path) -> CheckedFile | UnreadableFile:
-    """Read, check and index one project file."""
+def check_file(path: str | Path, policies: Sequence[Any] | None = None) -> CheckedFile | UnreadableFile:
+    """Read, check and index one project file; ``policies``: organisation policy packs to apply too
+    (None: those ``LIFECYCLE_POLICY_PACKS`` names)."""
     name = str(path)
     path = Path(path)
     data: bytes | None = None
@@ -112,7 +115,7 @@ def check_file(path: str | Path) -> CheckedFile | UnreadableFile:
     except ProjectFileError as error:
         return UnreadableFile(name, list(error.problems), _index(path.name, _text(data)), error.source)
     text = _text(data) or ""
-    findings = run_checks(project)
+    findings = run_checks(project, policies=policies)
     return CheckedFile(
         name=name,
         fmt=file_format(path.name, text),

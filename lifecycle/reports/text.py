@@ -42,7 +42,7 @@ def text_report(checked: CheckedFile, fail_on: Severity | str) -> str:
     return "\n".join(lines)
 
 
-def json_document(checked: CheckedFile, fail_on: Severity | str) -> dict[str, Any]:
+def json_document(checked: CheckedFile, fail_on: Severity | str, packs: Sequence[Any] = ()) -> dict[str, Any]:
     fail_on = Severity(fail_on)
     return {
         "file": checked.name,
@@ -51,11 +51,14 @@ def json_document(checked: CheckedFile, fail_on: Severity | str) -> dict[str, An
         "summary": counts(checked.findings),
         "readiness": checked.readiness.to_dict(),
         "findings": [finding.to_dict() for finding in checked.findings],
+        "policy_packs": [{"name": p.name, "file": p.source, "rules": len(p.rules)} for p in packs],
         "unmatched_accepted": [{"check_id": entry.check_id, "subject": entry.subject} for entry in checked.stale],
     }
 
 
-def json_report(files: Sequence[CheckedFile], fail_on: Severity | str, *, several: bool = False) -> str:
+def json_report(
+    files: Sequence[CheckedFile], fail_on: Severity | str, *, several: bool = False, packs: Sequence[Any] = ()
+) -> str:
     """One file: its document; ``several`` files on the command line: a list of documents, in their order."""
-    documents = [json_document(checked, fail_on) for checked in files]
+    documents = [json_document(checked, fail_on, packs) for checked in files]
     return json.dumps(documents if several else documents[0], indent=2, ensure_ascii=False)

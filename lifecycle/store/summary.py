@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 from ..checks import Finding, Severity, run_checks
 from ..completeness import project_progress
+from ..compliance.screening import screen
 from ..maturity import assess
 from ..model import GateDecision, Project
 from ..phases import PHASES
@@ -27,6 +28,7 @@ class ProjectSummary:
     open_warnings: int
     gates_passed: int  # phases whose gate decision is "go"
     maturity: str = ""  # e.g. "Google 1 · Microsoft 2"; empty in summaries stored before it existed
+    risk_tier: str = ""  # EU AI Act tier key ('high_risk', 'not_screened'…); empty in summaries stored before it
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -44,6 +46,7 @@ def summarise(project: Project, findings: Iterable[Finding] | None = None) -> Pr
         open_warnings=sum(f.severity is Severity.WARNING for f in findings),
         gates_passed=sum(phase.answers(project).gate.decision is GateDecision.GO for phase in PHASES),
         maturity=_maturity(project),
+        risk_tier=screen(project).key,
     )
 
 

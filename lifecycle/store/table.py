@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
+from ..compliance.screening import tier_label
 from ..phases import PHASES
 from .store import ListedProject
 
@@ -38,6 +39,7 @@ def portfolio_rows(items: Sequence[ListedProject]) -> list[dict[str, Any]]:
             "Open blockers": i.summary.open_blockers,
             "Gates passed": f"{i.summary.gates_passed}/{len(PHASES)}",
             "MLOps maturity": neutralise(i.summary.maturity),
+            "EU AI Act tier": tier_label(i.summary.risk_tier),
             "Version": i.version,
             "Updated": i.updated_at,
             "Archived": i.archived,

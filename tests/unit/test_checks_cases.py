@@ -86,7 +86,28 @@ EXTERNAL, OBSERVED = FeatureOrigin.EXTERNAL, FeatureOrigin.OBSERVED
 OVERALL = [EvaluationMetric(name="Precision", threshold=">= 0.9", slice="overall")]
 
 # (check id, mutation of the perfect plan that must make the check fire)
+# EU AI Act screenings (lifecycle.compliance): the perfect plan has none, so its tier is "not screened".
+# Plain dicts: each assignment validates a fresh screening, so no case changes another's.
+_SCREENED = dict(prohibited_practices=["none"], annex_i_product=False, transparency_cases=["none"])
+HIGH_RISK = put("ai_act.screening", dict(_SCREENED, annex_iii_uses=["credit_scoring"], profiles_natural_persons=True,
+                                         exemption_condition="none"))
+MINIMAL = put("ai_act.screening", dict(_SCREENED, annex_iii_uses=["none"]))
+EXEMPTED = put("ai_act.screening", dict(_SCREENED, annex_iii_uses=["recruitment"], profiles_natural_persons=False,
+                                        exemption_condition="preparatory"))
+CHATBOT = put("ai_act.screening", dict(_SCREENED, annex_iii_uses=["none"], transparency_cases=["interacts_with_people"]))
+DATASHEET_2D = both(put("datasheet.collection.collection_period", "2021-01 to 2024-12"),
+                    put("datasheet.collection.collected_by", "The order system, at checkout."),
+                    put("datasheet.preprocessing.cleaning_steps", "Test orders and refunds removed."))
+
 FIRES: list[tuple[str, Mutation]] = [
+    ("GATE-PF-AIA", HIGH_RISK),  # provider and version not documented (Annex IV 1(a))
+    ("GATE-PF-AIA", EXEMPTED),  # an Article 6(3) exemption without its written assessment
+    ("GATE-DA-AIA", HIGH_RISK),  # the datasheet answers of Annex IV 2(d)
+    ("GATE-MO-AIA", HIGH_RISK),
+    ("GATE-DE-AIA", HIGH_RISK),
+    ("GATE-DE-AIA", CHATBOT),  # Article 50: how people are told they talk to an AI system
+    ("GATE-MN-AIA", HIGH_RISK),
+    ("PF-901", put("ai_act.screening.prohibited_practices", ["social_scoring"])),
     ("GATE-PF", put("problem_framing.problem_statement", "")),
     ("GATE-PF", put("problem_framing.heuristics[0].disposition", None)),
     ("GATE-PF", put("problem_framing.gate.decision", None)),
@@ -214,6 +235,13 @@ FIRES: list[tuple[str, Mutation]] = [
 
 # (check id, a near miss: a change of the perfect plan after which the check must stay quiet)
 QUIET: list[tuple[str, Mutation]] = [
+    ("GATE-PF-AIA", MINIMAL),
+    ("GATE-PF-AIA", both(EXEMPTED, put("ai_act.screening.exemption_assessment", "It only sorts CVs by date."))),
+    ("GATE-DA-AIA", both(HIGH_RISK, DATASHEET_2D)),
+    ("GATE-MO-AIA", MINIMAL),
+    ("GATE-DE-AIA", both(CHATBOT, put("ai_act.documentation.transparency_measures", "A banner says: AI."))),
+    ("GATE-MN-AIA", CHATBOT),
+    ("PF-901", HIGH_RISK),
     ("GATE-PF", put("problem_framing.out_of_scope", "")),
     ("GATE-PF", put("problem_framing.heuristics", [])),
     ("GATE-DA", put("data.quality_notes", "")),

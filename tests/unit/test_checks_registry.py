@@ -47,8 +47,8 @@ def test_every_rule_is_checked_or_has_a_written_reason() -> None:
 def test_ids_are_stable_shaped_and_match_their_phase() -> None:
     for check_id, entry in REGISTRY.items():
         assert entry.id == check_id
-        assert re.fullmatch(r"(GATE-[A-Z]{2}|[A-Z]{2}-\d{3})", check_id)
-        assert check_id.split("-")[-1 if check_id.startswith("GATE") else 0] == PHASE_PREFIX[entry.phase]
+        assert re.fullmatch(r"(GATE-[A-Z]{2}(-AIA)?|[A-Z]{2}-\d{3})", check_id)  # -AIA: EU AI Act gate answers
+        assert check_id.split("-")[1 if check_id.startswith("GATE") else 0] == PHASE_PREFIX[entry.phase]
 
 
 def test_each_phase_has_one_gate_check_and_anti_pattern_checks() -> None:

@@ -40,7 +40,8 @@ def test_loan_other_expected_findings() -> None:
     # random split on time-ordered data, filter with no held-out traffic, ad hoc retraining,
     # protected attribute as input, no fairness signal, no long-term holdout, nobody reviews declines
     assert {"MO-003", "MO-018", "MN-003", "DA-015", "MN-013", "MN-009", "MN-007"} <= set(found)
-    assert not any(f.check_id.startswith("GATE-") for f in findings), "every loan gate is answered"
+    # every default gate answer is given; what is missing is the EU AI Act documentation of a high-risk system
+    assert not any(f.check_id.startswith("GATE-") and not f.check_id.endswith("-AIA") for f in findings)
 
 
 def test_recommendation_expected_findings() -> None:
