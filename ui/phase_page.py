@@ -9,7 +9,7 @@ from lifecycle.completeness import phase_progress
 from lifecycle.phases import PHASES_BY_KEY, Phase
 from lifecycle.questions import Question, gate_questions, questions_of
 
-from . import router, state
+from . import mlflow_view, router, state
 from .findings_view import finding_key, render_finding
 from .forms import render_question, render_section
 from .nav import phase_page, previous_next
@@ -73,6 +73,7 @@ def render_phase_page(key: str) -> None:
     st.subheader("Stage gate", divider="gray")
     st.markdown(f"**Critical decision:** {phase.critical_decision}  \n**Deliverable:** {phase.deliverable}")
     render_stage_gate(phase)  # the gate's answers and its sign-off control
+    mlflow_view.render_section(phase)  # MLflow registry (Deployment) and measured values (Modeling)
 
     st.divider()
     previous_next(phase)

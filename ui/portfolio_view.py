@@ -12,7 +12,7 @@ from lifecycle.samples import load_sample, samples
 from lifecycle.store import ProjectNotFound
 from lifecycle.store.store import ListedProject
 
-from . import nav, router, state
+from . import mlflow_view, nav, router, state
 from .text import plain
 
 HEATMAP_ROWS = 40  # more rows than this stop being readable; filters narrow the list
@@ -90,6 +90,7 @@ def _table(items: list[ListedProject]) -> pd.DataFrame:
                 "Open blockers": i.summary.open_blockers,
                 "Gates passed": f"{i.summary.gates_passed}/{len(PHASES)}",
                 "MLOps maturity": i.summary.maturity,
+                "Model registry": mlflow_view.registry_cell(i.summary),
                 "Version": i.version,
                 "Updated": i.updated_at,
                 "Archived": i.archived,
@@ -140,6 +141,7 @@ def render_portfolio_page() -> None:
             "Updated": st.column_config.DatetimeColumn("Updated", format="YYYY-MM-DD HH:mm"),
         },
     )
+    mlflow_view.render_portfolio_registry([i.summary for i in items])
     shown = items[:HEATMAP_ROWS]
     st.plotly_chart(portfolio_heatmap([(_short_label(i), i.summary) for i in shown]), key="portfolio-heatmap")
     if len(items) > len(shown):

@@ -6,10 +6,11 @@ so the figures the portfolio needs are stored beside the document.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 
 from ..checks import Severity, run_checks
 from ..completeness import project_progress
+from ..integrations.mlflow.portfolio import registry_summary
 from ..maturity import assess
 from ..model import GateDecision, Project
 from ..phases import PHASES
@@ -25,6 +26,7 @@ class ProjectSummary:
     open_warnings: int
     gates_passed: int  # phases whose gate decision is "go"
     maturity: str = ""  # e.g. "Google 1 · Microsoft 2"; empty in summaries stored before it existed
+    registry: dict = field(default_factory=dict)  # the MLflow link and its aliases; empty when not linked
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -41,6 +43,7 @@ def summarise(project: Project) -> ProjectSummary:
         open_warnings=sum(f.severity is Severity.WARNING for f in findings),
         gates_passed=sum(phase.answers(project).gate.decision is GateDecision.GO for phase in PHASES),
         maturity=_maturity(project),
+        registry=registry_summary(project),
     )
 
 
