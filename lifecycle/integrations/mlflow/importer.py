@@ -319,7 +319,9 @@ def _result(metric: str, slice_: str, measured: Measurement, old: SliceResult | 
     return SliceResult(metric=metric, slice=slice_, value=measured.value, ci_lower=lower, ci_upper=upper)
 
 
-def apply_import(project: Project, snapshot: RegistrySnapshot, notes: Iterable[str] = ()) -> tuple[Project, ImportReport]:
+def apply_import(
+    project: Project, snapshot: RegistrySnapshot, notes: Iterable[str] = ()
+) -> tuple[Project, ImportReport]:
     """A copy of the project holding ``snapshot`` on its link, with the Model Card filled from the imported run."""
     updated = project.model_copy(deep=True)
     link = updated.integrations.mlflow

@@ -100,7 +100,7 @@ def slice_words(text: str) -> frozenset[str]:
 
 
 def slice_match(plan_slice: str, logged_slice: str) -> float:
-    """How well a logged slice matches the plan's: 1 for the same words, a share for one inside the other, 0 otherwise."""
+    """How well a logged slice matches the plan's: 1 for the same words, a share when one holds the other, else 0."""
     plan, logged = slice_words(plan_slice), slice_words(logged_slice)
     if not plan and not logged:
         return 1.0
