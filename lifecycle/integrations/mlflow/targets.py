@@ -42,7 +42,7 @@ _NUMBER = r"(?P<number>[-+−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:[.,]\d+)?(?:e[-+]?\d
 _PERCENT = r"(?P<percent>\s*(?:%|percent\b|per\s*cent\b|pct\b))?"
 _RELATIVE = re.compile(
     r"\b(?:baselines?|drops?|declines?|decreases?|increases?|improve\w*|uplift|lift|relative|versus|vs|compared"
-    r"|than\s+(?:the|our|current|today)|current\s+model|previous|scorecard|champion|incumbent|points?|pp|up|down"
+    r"|than\s+(?:the|our|current|today)|current\s+model|previous|scorecard|champion|incumbent|points?|pp|up(?!\s+to\b)|down"
     r"|within|of\s+the)\b",
     re.IGNORECASE,
 )
@@ -83,13 +83,19 @@ class Threshold:
         if self.percent and -1 <= measured <= 1:
             value = measured * 100
         if self.comparator is None:
-            return self.value <= value <= (self.high if self.high is not None else math.inf)
+            high = self.high if self.high is not None else math.inf
+            return (value >= self.value or _same(value, self.value)) and (value <= high or _same(value, high))
+        on_the_line = _same(value, self.value)  # 0.034 as a percentage is 3.4000000000000004
         return {
-            Comparator.GE: value >= self.value,
-            Comparator.GT: value > self.value,
-            Comparator.LE: value <= self.value,
-            Comparator.LT: value < self.value,
+            Comparator.GE: value >= self.value or on_the_line,
+            Comparator.GT: value > self.value and not on_the_line,
+            Comparator.LE: value <= self.value or on_the_line,
+            Comparator.LT: value < self.value and not on_the_line,
         }[self.comparator]
+
+
+def _same(a: float, b: float) -> bool:
+    return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-12)
 
 
 def _fmt(value: float) -> str:
