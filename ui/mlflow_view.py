@@ -17,7 +17,7 @@ import pandas as pd
 import streamlit as st
 
 from lifecycle.integrations.mlflow import client
-from lifecycle.integrations.mlflow.names import parse_metric_key, readable_slice
+from lifecycle.integrations.mlflow.names import canonical_metric, parse_metric_key, readable_slice, slice_words
 from lifecycle.integrations.mlflow.portfolio import alias_line, unplanned
 from lifecycle.integrations.mlflow.targets import Outcome, TargetResult, compare_targets, shown_value
 from lifecycle.model import Project
@@ -30,13 +30,15 @@ from .text import plain
 
 LINK: state.Path = ("integrations", "mlflow")
 MESSAGE = "mlflow:message"
+PENDING = "mlflow:pending"  # the action a button asked for; run where the page can show its progress
 AUTO = ""  # the version choice "production alias, else newest"
 UNPAIRED = "— not paired —"
 OUTCOME_LABEL = {
-    Outcome.MET: "✅ met",
-    Outcome.MISSED: "❌ missed",
-    Outcome.NOT_LOGGED: "⚠️ not logged",
-    Outcome.NOT_COMPARABLE: "➖ not comparable",
+    # Plain symbols, not emoji: a browser without an emoji font shows emoji as empty boxes.
+    Outcome.MET: "✓ met",
+    Outcome.MISSED: "✗ missed",
+    Outcome.NOT_LOGGED: "⚠ not logged",
+    Outcome.NOT_COMPARABLE: "– not comparable",
 }
 
 
@@ -110,6 +112,10 @@ def _aliases_field() -> None:
 
 
 # --- actions ---------------------------------------------------------------------------------------------
+
+
+def _request(action: str) -> None:
+    st.session_state[PENDING] = action
 
 
 def _store(updated: Project, parts: tuple[str, ...]) -> None:
@@ -256,11 +262,16 @@ def _targets_frame(results: list[TargetResult]) -> pd.DataFrame:
     ], columns=["Target", "Metric", "Slice", "Must be", "Measured", "Logged as", "Result", "Why"])
 
 
+def _target_id(metric: str, slice_: str) -> tuple[str, frozenset[str]]:
+    # The same target in both tables (e.g. 'overall' and 'overall (last 8 weeks)') shares one pairing.
+    return canonical_metric(metric), slice_words(slice_)
+
+
 def _pair(result: TargetResult, key: str) -> None:
     chosen = st.session_state[key]
     pairings = [
         row for row in state.value_at((*LINK, "metric_keys"))
-        if not (row["metric"].strip() == result.metric.strip() and row["slice"].strip() == result.slice.strip())
+        if _target_id(row["metric"], row["slice"]) != _target_id(result.metric, result.slice)
     ]
     if chosen != UNPAIRED:
         pairings.append({"metric": result.metric, "slice": result.slice, "key": chosen})
@@ -272,17 +283,17 @@ def _pairings(project: Project, results: list[TargetResult], snapshot: RegistryS
     if run is None:
         return
     link = project.integrations.mlflow
-    paired = {(p.metric.strip(), p.slice.strip()): p.key for p in link.metric_keys}
-    open_ = [r for r in results if r.outcome is Outcome.NOT_LOGGED or (r.metric.strip(), r.slice.strip()) in paired]
+    paired = {_target_id(p.metric, p.slice): p.key for p in link.metric_keys}
+    open_ = [r for r in results if r.outcome is Outcome.NOT_LOGGED or _target_id(r.metric, r.slice) in paired]
     if not open_:
         return
     st.markdown("**Pair a target with the metric that measures it**")
     st.caption("Where the plan and the run name a metric differently, say which logged metric measures the target; "
                "the pairing is saved with the project.")
     keys = sorted(k for k in run.metrics if not k.casefold().startswith("system/"))
-    seen: set[tuple[str, str]] = set()
+    seen: set[tuple[str, frozenset[str]]] = set()
     for index, result in enumerate(open_):
-        ident = (result.metric.strip(), result.slice.strip())
+        ident = _target_id(result.metric, result.slice)
         if ident in seen:
             continue  # the same metric and slice in both tables: one pairing serves both
         seen.add(ident)
@@ -327,14 +338,17 @@ def render_deployment_section() -> None:
     ready = installed and link.is_linked
     snapshot = link.current_snapshot()
     import_label = "Import from MLflow" if snapshot is None else "Import again"
-    if buttons[0].button(import_label, type="primary", disabled=not ready, key="mlflow-import",
-                         icon=":material/cloud_download:"):
+    buttons[0].button(import_label, type="primary", disabled=not ready, key="mlflow-import",
+                      icon=":material/cloud_download:", on_click=_request, args=("import",))
+    buttons[1].button("Write back to MLflow", disabled=not (ready and snapshot is not None),
+                      key="mlflow-write-back", icon=":material/cloud_upload:", on_click=_request, args=("write_back",),
+                      help="Attach the lifecycle map, Model Card, Data Sheet and project file to the version's run, "
+                           "and tag the version with the gate sign-offs.")
+    action = st.session_state.pop(PENDING, None)
+    if action == "import" and ready:
         _import()
         st.rerun()
-    if buttons[1].button("Write back to MLflow", disabled=not (ready and snapshot is not None),
-                         key="mlflow-write-back", icon=":material/cloud_upload:",
-                         help="Attach the lifecycle map, Model Card, Data Sheet and project file to the version's run, "
-                              "and tag the version with the gate sign-offs."):
+    elif action == "write_back" and ready and snapshot is not None:
         _write_back()
         st.rerun()
     if installed and not link.is_linked:
