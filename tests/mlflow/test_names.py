@@ -109,3 +109,15 @@ def test_results_of_plan_metrics_are_listed_without_bounds_or_training() -> None
     keys = [n.key for n in result_keys(METRICS, ["AUC"])]
     assert keys == ["auc", "auc/thin-file", "auc/thin-file-young"]
     assert readable_slice("thin_file") == "thin file" and readable_slice("region/north") == "region / north"
+
+
+def test_the_reference_page_is_up_to_date() -> None:
+    from pathlib import Path
+
+    from lifecycle.integrations.mlflow.doc import render
+
+    page = Path(__file__).resolve().parents[2] / "docs" / "mlflow.md"
+    assert page.read_text(encoding="utf-8") == render(), (
+        "docs/mlflow.md is stale: run `python -m lifecycle.integrations.mlflow.doc > docs/mlflow.md`"
+    )
+    assert "auc/thin-file" in render() and "lifecycle.gate.<phase>.signed_by" in render()
