@@ -304,6 +304,20 @@ def _pairings(project: Project, results: list[TargetResult], snapshot: RegistryS
         st.selectbox(f"{result.name} ({result.kind})", options, key=key, on_change=_pair, args=(result, key))
 
 
+def _unwritten_sign_offs(project: Project, snapshot: RegistrySnapshot) -> None:
+    """Say so when the gates signed in the plan differ from the sign-off tags the version carries."""
+    from lifecycle.integrations.mlflow.writeback import GATE_TAG_PREFIX, gate_tags
+
+    wanted = gate_tags(project)
+    described = next((v for v in snapshot.versions if v.version == snapshot.version), None)
+    have = {k: v for k, v in (described.tags if described else {}).items() if k.startswith(GATE_TAG_PREFIX)}
+    differing = {key.split(".")[2] for key in set(wanted) | set(have) if wanted.get(key) != have.get(key)}
+    if differing:
+        titles = [PHASES_BY_KEY[key].title for key in PHASES_BY_KEY if key in differing]
+        st.caption(f":material/sync: The sign-offs of {', '.join(titles)} are not in MLflow yet: write back to record "
+                   f"them on version {plain(snapshot.version)}.")
+
+
 def _write_back_record(project: Project) -> None:
     record = project.integrations.mlflow.write_back
     if record is None or record.written_at is None:
@@ -375,6 +389,7 @@ def render_deployment_section() -> None:
             st.caption("The plan names no offline metric or quality-gate check yet.")
         _pairings(project, results, snapshot)
         _metrics_table(snapshot)
+    _unwritten_sign_offs(project, snapshot)
     _write_back_record(project)
 
 

@@ -7,6 +7,7 @@ The server (SQLite backend, local artifact store, basic auth) is started once pe
 from __future__ import annotations
 
 import itertools
+import subprocess
 import uuid
 from datetime import date
 from pathlib import Path
@@ -143,6 +144,10 @@ def test_sign_off_and_write_back_then_read_tags_and_artifacts_with_mlflow(mlflow
     pdf = PdfReader(folder / "lifecycle_map.pdf")
     text = " ".join(page.extract_text() for page in pdf.pages)
     assert len(pdf.pages) > 3 and "Deployment" in text and "Omar Haddad" in text
+    subprocess.run(["pdftoppm", "-r", "40", "-f", "1", "-l", "1", "-png", str(folder / "lifecycle_map.pdf"),
+                    str(tmp_path / "page")], check=True)
+    (rendered,) = tmp_path.glob("page-*.png")  # the cover page, rendered
+    assert rendered.stat().st_size > 5_000
     reopened = load_project(folder / "project.yaml")
     assert reopened == signed
     assert reopened.integrations.mlflow.snapshot.version == "2"
