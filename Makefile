@@ -5,13 +5,15 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 # Evidently is installed only for the drift benchmark, in a venv of its own: it needs pandas < 3.
 EVIDENTLY := .venv-evidently
+# The MLflow tracking server the tests start, in a venv of its own (the app needs only the mlflow-skinny client).
+MLFLOW_SERVER := .venv-mlflow
 
 .PHONY: run test system bench schema clean
 
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m pip install --quiet -e '.[test,mlflow]'
 	touch $(STAMP)
 
 run: $(STAMP)
@@ -20,8 +22,11 @@ run: $(STAMP)
 system:
 	bash scripts/install-system-deps.sh
 
-test: $(STAMP) system
+test: $(STAMP) system $(MLFLOW_SERVER)/.installed
 	$(PY) -m pytest
+
+$(MLFLOW_SERVER)/.installed: scripts/install-mlflow-server.sh
+	bash scripts/install-mlflow-server.sh $(MLFLOW_SERVER)
 
 $(EVIDENTLY)/.installed:
 	python3 -m venv $(EVIDENTLY)
@@ -35,4 +40,4 @@ schema: $(STAMP)
 	$(VENV)/bin/lifecycle schema
 
 clean:
-	rm -rf $(VENV) $(EVIDENTLY) .pytest_cache
+	rm -rf $(VENV) $(EVIDENTLY) $(MLFLOW_SERVER) .pytest_cache

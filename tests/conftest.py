@@ -1,10 +1,14 @@
-"""Settings for the whole suite."""
+"""Settings and fixtures for the whole suite; each fixture starts what it needs only when a test asks for it."""
 
 from __future__ import annotations
+
+import os
+from collections.abc import Iterator
 
 import pytest
 
 from lifecycle.policies import ENV_VAR
+from tests.mlflow_server import ADMIN, Server, mlflow_server
 
 
 @pytest.fixture(autouse=True)
@@ -12,3 +16,20 @@ def no_policy_packs_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> Non
     """A developer's LIFECYCLE_POLICY_PACKS must not change what the checks find in tests; tests that need
     packs set it themselves."""
     monkeypatch.delenv(ENV_VAR, raising=False)
+
+
+@pytest.fixture(scope="session")
+def mlflow_tracking_server() -> Iterator[Server]:
+    """A real MLflow tracking server on loopback (SQLite, local artifacts, basic auth), for the whole run."""
+    with mlflow_server() as server:
+        yield server
+
+
+@pytest.fixture
+def mlflow_admin(mlflow_tracking_server: Server, monkeypatch: pytest.MonkeyPatch) -> Server:
+    """The server, with the MLflow client's credentials set to its administrator for this test."""
+    monkeypatch.setenv("MLFLOW_TRACKING_USERNAME", ADMIN[0])
+    monkeypatch.setenv("MLFLOW_TRACKING_PASSWORD", ADMIN[1])
+    monkeypatch.delenv("MLFLOW_TRACKING_TOKEN", raising=False)
+    assert os.environ["MLFLOW_TRACKING_USERNAME"] == ADMIN[0]
+    return mlflow_tracking_server

@@ -14,7 +14,7 @@ from lifecycle.completeness import phase_progress
 from lifecycle.phases import PHASES_BY_KEY, Phase
 from lifecycle.questions import Question, gate_questions, questions_of
 
-from . import review, risk_view, router, state
+from . import mlflow_view, review, risk_view, router, state
 from .findings_view import STYLE
 from .forms import render_question, render_section
 from .nav import CHECKS, go_button, phase_page, render_walk
@@ -108,6 +108,7 @@ def render_phase_page(key: str) -> None:
     st.subheader("Stage gate", divider="gray")
     st.markdown(f"**Critical decision:** {phase.critical_decision}  \n**Deliverable:** {phase.deliverable}")
     render_stage_gate(phase)  # the gate's answers and its sign-off control
+    mlflow_view.render_section(phase)  # MLflow registry (Deployment) and measured values (Modeling)
 
     st.divider()
     render_walk(phase, progress, where="bottom")

@@ -15,7 +15,7 @@ from lifecycle.store import ProjectNotFound
 from lifecycle.store.store import ListedProject, copy_name
 from lifecycle.store.table import portfolio_csv, portfolio_rows
 
-from . import nav, router, state
+from . import mlflow_view, nav, router, state
 from .errors import guarded
 from .text import plain
 
@@ -166,6 +166,7 @@ def render_portfolio_page() -> None:
         key="portfolio-csv", icon=":material/download:", on_click="ignore",
         help="Text a spreadsheet would run as a formula (starting with =, +, -, @) gets a leading ' so it stays text.",
     )
+    mlflow_view.render_portfolio_registry([i.summary for i in items])
     shown = items[:HEATMAP_ROWS]
     st.plotly_chart(portfolio_heatmap([(i.id, i.summary) for i in shown]), key="portfolio-heatmap")
     if len(items) > len(shown):

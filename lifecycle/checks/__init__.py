@@ -8,6 +8,7 @@ completeness); ``run_checks(project)`` runs them all and returns sorted ``Findin
 # The phase modules register their checks on import; importing them here keeps the registry complete.
 from . import data, deployment, gates, modeling, monitoring, problem_framing  # noqa: F401
 from ..compliance import gate_checks  # noqa: F401,E402  (the EU AI Act checks: GATE-xx-AIA, PF-901)
+from ..integrations.mlflow import checks as _registry_checks  # noqa: F401  (MLflow registry-aware checks)
 from .finding import Finding, Severity, field_path, field_value
 from .readiness import BANDS, Band, PhaseReadiness, Readiness, band_for, readiness
 from .registry import REGISTRY, UNCHECKED_PATTERNS, UNCHECKED_RULES, Check, Hit, check, checked_rules, registered

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typing
 import uuid
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -28,7 +28,8 @@ class Section(BaseModel):
     @field_validator("*", mode="after")
     @classmethod
     def _date_in_range(cls, value: Any) -> Any:
-        if isinstance(value, date) and not EARLIEST_DATE <= value <= LATEST_DATE:
+        day = value.date() if isinstance(value, datetime) else value
+        if isinstance(day, date) and not EARLIEST_DATE <= day <= LATEST_DATE:
             raise PydanticCustomError(
                 "plan_date_range", "{value} is outside the dates a plan can hold ({earliest} to {latest})",
                 {"value": value.isoformat(), "earliest": EARLIEST_DATE.isoformat(), "latest": LATEST_DATE.isoformat()},

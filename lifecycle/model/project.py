@@ -13,6 +13,7 @@ from .datasheet import Datasheet
 from .deployment import Deployment
 from .base import Row
 from .fields import answer, many, text
+from .integrations import Integrations
 from .maturity import Maturity
 from .migrations import FORMAT_VERSION, migrate
 from .model_card import ModelCard
@@ -62,6 +63,7 @@ class Project(Section):
     accepted_findings: list[AcceptedFinding] = many(
         "Accepted findings", "Check findings the team accepts, each with a written reason."
     )
+    integrations: Integrations = Field(default_factory=Integrations)
 
     @model_validator(mode="before")
     @classmethod

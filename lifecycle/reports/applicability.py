@@ -86,7 +86,16 @@ def _ai_act_prohibited(project: Project) -> Applicability:
     return Applicability(screening.tier is Tier.PROHIBITED, _screened(screening))
 
 
+def _mlflow_linked(project: Project) -> Applicability:
+    link = project.integrations.mlflow
+    linked = bool(link.tracking_uri and link.registered_model)
+    return Applicability(linked and link.current_snapshot() is not None,
+                         "no MLflow registered model is linked and imported (not answered)" if not linked
+                         else "the linked model has not been imported yet")
+
+
 CONDITIONS: dict[str, Condition] = {
+    "projects linked to an MLflow registered model": _mlflow_linked,
     "the EU AI Act screening finds a high-risk system, an Article 50 case or a claimed Article 6(3) exemption":
         _ai_act_templates,
     "the EU AI Act screening names an Article 5 practice": _ai_act_prohibited,

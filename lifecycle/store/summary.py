@@ -6,13 +6,14 @@ so the figures the portfolio needs are stored beside the document.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 
 from collections.abc import Iterable
 
 from ..checks import Finding, Severity, run_checks
 from ..completeness import project_progress
 from ..compliance.screening import screen
+from ..integrations.mlflow.portfolio import registry_summary
 from ..maturity import assess
 from ..model import GateDecision, Project
 from ..phases import PHASES
@@ -29,6 +30,7 @@ class ProjectSummary:
     gates_passed: int  # phases whose gate decision is "go"
     maturity: str = ""  # e.g. "Google 1 · Microsoft 2"; empty in summaries stored before it existed
     risk_tier: str = ""  # EU AI Act tier key ('high_risk', 'not_screened'…); empty in summaries stored before it
+    registry: dict = field(default_factory=dict)  # the MLflow link and its aliases; empty when not linked
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -47,6 +49,7 @@ def summarise(project: Project, findings: Iterable[Finding] | None = None) -> Pr
         gates_passed=sum(phase.answers(project).gate.decision is GateDecision.GO for phase in PHASES),
         maturity=_maturity(project),
         risk_tier=screen(project).key,
+        registry=registry_summary(project),
     )
 
 

@@ -15,6 +15,7 @@ from datetime import datetime
 from typing import Any
 
 from ..compliance.screening import tier_label
+from ..integrations.mlflow.portfolio import alias_line
 from ..phases import PHASES
 from .store import ListedProject
 
@@ -40,6 +41,7 @@ def portfolio_rows(items: Sequence[ListedProject]) -> list[dict[str, Any]]:
             "Gates passed": f"{i.summary.gates_passed}/{len(PHASES)}",
             "MLOps maturity": neutralise(i.summary.maturity),
             "EU AI Act tier": tier_label(i.summary.risk_tier),
+            "Model registry": neutralise(alias_line(i.summary.registry or {})),
             "Version": i.version,
             "Updated": i.updated_at,
             "Archived": i.archived,

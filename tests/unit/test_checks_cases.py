@@ -28,6 +28,7 @@ from lifecycle.model import (
     SignalKind,
 )
 from lifecycle.storage import load_project
+from tests.mlflow.cases import MLFLOW_FIRES, MLFLOW_QUIET
 
 PERFECT = Path(__file__).resolve().parents[1] / "fixtures" / "perfect.yaml"
 _BASE = load_project(PERFECT)
@@ -345,6 +346,9 @@ QUIET: list[tuple[str, Mutation]] = [
     ("MN-013", both(drop_signals(SignalKind.FAIRNESS), put("data.features[4].sensitivity", "none"))),
     ("MN-014", put("monitoring.signals[6].action", AlertAction.DASHBOARD)),  # latency on a dashboard is fine
 ]
+# The MLflow registry-aware checks keep their cases beside their tests (tests/mlflow/cases.py).
+FIRES += MLFLOW_FIRES
+QUIET += MLFLOW_QUIET
 
 
 def _case_id(case: tuple[str, Mutation]) -> str:
