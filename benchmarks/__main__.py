@@ -18,6 +18,7 @@ BENCHMARKS: list[str] = [
     "benchmarks.bench_pdf",
     "benchmarks.store",
     "benchmarks.bench_drift",
+    "benchmarks.review_quality",
 ]
 
 
