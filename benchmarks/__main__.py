@@ -21,6 +21,7 @@ BENCHMARKS: list[str] = [
     "benchmarks.bench_drift",
     "benchmarks.browser",
     "benchmarks.hostile",  # issue #17: hostile input, time and memory to a clear message
+    "benchmarks.review_quality",
 ]
 
 
