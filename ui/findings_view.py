@@ -6,7 +6,8 @@ import datetime as dt
 
 import streamlit as st
 
-from lifecycle.checks import Finding, Severity
+from lifecycle.checks import CROSS, TEXT, Finding, Severity
+from lifecycle.phases import PHASES_BY_KEY
 
 from . import nav, state
 from .answer_links import page_of_field
@@ -18,6 +19,10 @@ STYLE = {
     Severity.ADVICE: ("blue", ":material/lightbulb:"),
 }
 ACCEPT_ERROR = "accept_error"
+BASIS_BADGE = {
+    TEXT: ":violet-badge[:material/format_quote: read from the text]",
+    CROSS: ":violet-badge[:material/compare_arrows: answers disagree]",
+}
 
 
 def page_for(finding: Finding) -> str:
@@ -57,7 +62,10 @@ def render_finding(finding: Finding, key: str, *, link: bool = True) -> None:
             + (" :green-badge[:material/check: accepted]" if finding.accepted else "")
         )
         refs.caption(plain(finding.references()))
-        st.markdown(plain(finding.message))
+        st.markdown(plain(finding.message) + (" " + BASIS_BADGE[finding.basis] if finding.basis in BASIS_BADGE else ""))
+        if finding.evidence:
+            label = "Read in the plan" if finding.basis == TEXT else "The plan says"
+            st.caption(f"{label}: “{plain(finding.evidence)}”")
         st.caption("How to fix: " + plain(finding.fix))
         if finding.accepted:
             st.caption("Accepted: " + plain(finding.accepted_reason))

@@ -5,30 +5,56 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..model import DataVersioning, FeatureLogging, FeatureOrigin, JoinMitigation, Project, Sampling, Sensitivity
-from .facts import features, looks_sensitive, name_tokens, placeholder, quoted, row_name, says_none, started
-from .finding import Severity
+from ..model import (
+    DataVersioning, Feature, FeatureLogging, FeatureOrigin, JoinMitigation, Project, Sampling, Sensitivity, ValueTiming,
+)
+from ..text import Gap, asserted, mentions
+from ..text.cues import history_qualified
+from ..text.metrics import content_words
+from ..text.names import protected_in_name
+from .facts import (
+    blank, days, evidence, features, first_asserted, label_delay, looks_sensitive, name_tokens, placeholder, quoted,
+    row_name, sensitive_features, started, texts_of, unowned, unsettled_plan,
+)
+from .finding import ANSWER, CROSS, TEXT, Severity
 from .registry import Hit, check
 
 PHASE = "data"
 
 
+_FEATURE_TEXTS = ("data.features[*].description", "data.features[*].source")
+
+
 @check("DA-001", "Feature or source owner/description is a placeholder", phase=PHASE, severity=Severity.WARNING,
-       rules=(11,), refs=("ML Test Score Data 4",))
+       rules=(11,), refs=("ML Test Score Data 4",), applies=lambda p: bool(p.data.features or p.data.sources),
+       reads=("data.features[*].owner", "data.features[*].description", "data.sources[*].owner"))
 def placeholder_documentation(project: Project) -> Iterator[Hit]:
-    """A feature's owner or description, or a data source's owner, is filled with 'TBD', 'unknown' or the like.
+    """A feature's owner or description, or a data source's owner, is 'TBD', 'unknown', or an owner still to be
+    confirmed.
 
     Features without a real maintainer and a real description break silently and cannot be
     reviewed or retired (Rule 11). A description that only repeats the feature name counts
-    as missing.
+    as missing; an owner 'to be confirmed' or 'pending agreement with' a team is not an owner.
     """
     for index, feature, name in features(project):
-        if placeholder(feature.owner):
+        gap = unowned(feature.owner)
+        outside = asserted(feature.owner, "vendor_owner") if not gap else None
+        if outside:
             yield Hit(
-                message=f"Feature '{name}' has owner '{feature.owner.strip()}': nobody maintains it.",
+                message=f"Feature '{name}' is owned by '{feature.owner.strip()}', outside the team: nobody here notices "
+                        "when it changes or breaks.",
+                fix=f"Name the person in the team who looks after '{name}' and is the contact for its supplier.",
+                field=f"data.features[{index}].owner", subject=name, evidence=evidence(feature.owner), basis=TEXT,
+                severity=Severity.ADVICE,
+            )
+        if gap:
+            yield Hit(
+                message=f"Feature '{name}' has no confirmed owner ({gap.describe()}): nobody maintains it.",
                 fix=f"Name the team or person who maintains '{name}'.",
                 field=f"data.features[{index}].owner",
                 subject=name,
+                evidence=evidence(gap.sentence),
+                basis=TEXT,
             )
         description = feature.description.strip()
         if description and (placeholder(description) or name_tokens(description) == name_tokens(name)):
@@ -39,94 +65,200 @@ def placeholder_documentation(project: Project) -> Iterator[Hit]:
                 subject=name,
             )
     for index, source in enumerate(project.data.sources):
-        if placeholder(source.owner):
+        gap = unowned(source.owner)
+        if gap:
             name = row_name(source, index)
             yield Hit(
-                message=f"Data source '{name}' has owner '{source.owner.strip()}': nobody will warn the team when "
-                        "it changes.",
+                message=f"Data source '{name}' has no confirmed owner ({gap.describe()}): nobody will warn the team "
+                        "when it changes.",
                 fix=f"Name the team that maintains '{name}' and agree how they announce changes.",
                 field=f"data.sources[{index}].owner",
                 subject=name,
+                evidence=evidence(gap.sentence),
+                basis=TEXT,
             )
+
+
+def _feature_words(feature: Feature) -> str:
+    """The feature's name as words ('days_to_churn' -> 'days to churn'), for reading it like prose."""
+    return " ".join(name_tokens(feature.name))
+
+
+def _timing_leak(index: int, feature: Feature, name: str) -> Hit | None:
+    """Why the feature's value is not known when the prediction is made, or None."""
+    field = f"data.features[{index}]"
+    fix = (f"Remove '{name}', or replace it with the value as it was at the prediction moment (a point-in-time "
+           "snapshot or a log written when the prediction was made).")
+    if feature.value_fixed is ValueTiming.AFTER_PREDICTION:
+        contradiction = feature.available_at_prediction is True
+        return Hit(
+            message=f"Feature '{name}' is filled in or updated after the prediction"
+                    + (", although it is also marked as known at prediction time" if contradiction else "")
+                    + ": training on it leaks the outcome into the model.",
+            fix=fix, field=f"{field}.value_fixed", subject=name, basis=CROSS if contradiction else ANSWER,
+        )
+    if feature.available_at_prediction is False:
+        return Hit(
+            message=f"Feature '{name}' is not known at prediction time: training on it leaks the outcome into the "
+                    "model.",
+            fix=fix, field=f"{field}.available_at_prediction", subject=name,
+        )
+    for attr, text in (("description", feature.description), ("source", feature.source),
+                       ("name", _feature_words(feature))):
+        mention = asserted(text, "post_outcome")
+        if mention and asserted(mention.sentence, "planned_value"):
+            mention = None  # 'the promotion on the target day, as planned on the forecast evening' is known ahead
+        if mention:
+            ticked = feature.available_at_prediction is True or feature.value_fixed in (
+                ValueTiming.AT_PREDICTION, ValueTiming.BEFORE_PREDICTION)
+            return Hit(
+                message=f"Feature '{name}' holds {mention.words!r}, a value recorded after the prediction"
+                        + (", although it is marked as known at prediction time" if ticked else "")
+                        + ": training on it leaks the outcome into the model.",
+                fix=fix, field=f"{field}.{attr}" if attr != "name" else f"{field}.name", subject=name,
+                evidence=evidence(mention.sentence if attr != "name" else feature.name),
+                basis=CROSS if ticked else TEXT,
+            )
+    return None
 
 
 @check("DA-002", "Feature not known at prediction time", phase=PHASE, severity=Severity.BLOCKER,
-       refs=("Leakage L2", "Leakage L3.1"))
+       refs=("Leakage L2", "Leakage L3.1"), applies=lambda p: bool(p.data.features), reads=_FEATURE_TEXTS)
 def feature_from_the_future(project: Project) -> Iterator[Hit]:
-    """A feature is marked as not known when the prediction is made.
+    """A feature's value is only known after the moment of prediction.
 
-    Training on a value that only exists after the moment of prediction leaks the future:
-    offline results look excellent and collapse in production, where the value is missing
-    (leakage through illegitimate features, L2).
+    Training on a value that only exists after the prediction leaks the future: offline
+    results look excellent and collapse in production, where the value is missing or
+    different (leakage through illegitimate features, L2). Found from the answers (not known
+    at prediction time; filled in after the prediction) and from the feature's description,
+    source or name when they say the value is set once the case closes, is a final status or
+    resolution code, or is taken as of the extract date, whatever the ticks say.
     """
     for index, feature, name in features(project):
-        if feature.available_at_prediction is False:
-            yield Hit(
-                message=f"Feature '{name}' is not known at prediction time: training on it leaks the outcome "
-                        "into the model.",
-                fix=f"Remove '{name}', or replace it with a version computed only from data available before the "
-                    "prediction (a point-in-time value).",
-                field=f"data.features[{index}].available_at_prediction",
-                subject=name,
-            )
+        hit = _timing_leak(index, feature, name)
+        if hit:
+            yield hit
 
 
 _LEAKY_TOKENS = frozenset({"label", "target", "outcome", "future"})
-_HISTORY_TOKENS = frozenset({"previous", "prior", "past", "last", "historical", "historic", "old"})
-_LEAKY_WORDING = re.compile(
-    r"\b(?:(?:derived|computed|calculated|taken|copied)\s+from\s+the\s+(?:label|target|outcome)"
-    r"|(?:known|available|recorded|set|filled(?:\s+in)?)\s+(?:only\s+)?(?:after|once)\s+the\s+"
-    r"(?:outcome|label|event|decision|prediction)"
-    r"|after\s+the\s+(?:outcome|label)\s+is\s+known"
-    r"|post[- ]?(?:outcome|decision|prediction|event)"
-    r"|in\s+the\s+future|future\s+(?:value|outcome|behaviou?r|activity))",
-    re.IGNORECASE,
-)
+_HISTORY_TOKENS = frozenset({"previous", "prior", "past", "last", "historical", "historic", "old", "prev", "hist",
+                             "lag", "lagged"})
 
 
-@check("DA-003", "Feature looks derived from the label", phase=PHASE, severity=Severity.WARNING,
-       refs=("Leakage L2",))
+def _historical(feature: Feature) -> bool:
+    """Its name or description says the value is about the time before the prediction."""
+    return bool(_HISTORY_TOKENS.intersection(name_tokens(feature.name))) or history_qualified(
+        feature.description) or history_qualified(_feature_words(feature))
+
+
+def _label_source_names(project: Project, feature: Feature) -> bool:
+    """The labels come from the same system this feature is read from."""
+    source = feature.source.strip().casefold()
+    label = f"{project.data.label_source} {project.problem_framing.label_definition}".casefold()
+    return len(source) >= 4 and source in label
+
+
+@check("DA-003", "Feature may come from the label or an outcome record", phase=PHASE, severity=Severity.BLOCKER,
+       refs=("Leakage L2",), applies=lambda p: bool(p.data.features), reads=_FEATURE_TEXTS)
 def target_derived_feature(project: Project) -> Iterator[Hit]:
-    """A feature's name, description or source says it comes from the label or from a later outcome.
+    """A feature is derived from the label, or read from a system that records what happened after the prediction.
 
-    Conservative wording match: the name contains the word label, target, outcome or future,
-    (not after 'previous', 'past' and the like), or the description/source says 'derived
-    from the label', 'known only after the outcome', 'post-decision' and the like. Such
-    features are proxies for the answer (L2).
-    Features already marked as not known at prediction time are left to DA-002.
+    Such a feature is a proxy for the answer (L2). Found when its name mentions the label,
+    target or outcome (not 'previous outcome'), its description says it is derived from or
+    encodes the label, its source is marked as recording outcomes (case management,
+    chargebacks, collections, repairs, claims, returns, cancellations) and its value is not
+    fixed before the prediction, or its name, source or description names such a record
+    with nothing saying the value is from before the prediction. Leakage is a blocker
+    wherever it is suspected, with the words that raised it quoted; only a source ticked as
+    recording outcomes whose value is answered as fixed before the prediction is a warning.
+    Features already reported by DA-002 are not reported again.
     """
     for index, feature, name in features(project):
-        if feature.available_at_prediction is False:
+        if _timing_leak(index, feature, name):
             continue
+        field = f"data.features[{index}]"
+        fix = (f"Check that '{name}' is computed only from data known before the prediction (as it was then); "
+               "if it encodes the outcome, drop it or fit it on training folds only.")
         tokens = name_tokens(name)
         words = {t for i, t in enumerate(tokens) if t in _LEAKY_TOKENS and not _HISTORY_TOKENS.intersection(tokens[:i])}
-        wording = _LEAKY_WORDING.search(f"{feature.description} {feature.source}")
-        if not words and not wording:
+        if words:
+            yield Hit(message=f"Feature '{name}' may be derived from the label: its name mentions '{min(words)}'.",
+                      fix=fix, field=f"{field}.name", subject=name)
             continue
-        evidence = f"its name mentions '{min(words)}'" if words else f"it is described as '{wording[0]}'"
-        yield Hit(
-            message=f"Feature '{name}' may be derived from the label or a later outcome: {evidence}.",
-            fix=f"Confirm '{name}' is computed only from data known before the prediction; if it encodes the "
-                "target, fit it on training folds only or drop it.",
-            field=f"data.features[{index}]",
-            subject=name,
-        )
+        encoded = asserted(feature.description, "target_encoding")
+        if encoded and not mentions(feature.description, "out_of_fold"):
+            yield Hit(message=f"Feature '{name}' is target-encoded ('{encoded.words}'): fitted on all the data, the "
+                              "encoding carries the test labels into training.",
+                      fix=f"Fit the encoding of '{name}' out of fold, on training data only, and say so.",
+                      field=f"{field}.description", subject=name, evidence=evidence(encoded.sentence), basis=TEXT,
+                      severity=Severity.ADVICE)
+            continue
+        derived = asserted(feature.description, "label_derived")
+        if derived:
+            yield Hit(message=f"Feature '{name}' is described as derived from the label ('{derived.words}').",
+                      fix=fix, field=f"{field}.description", subject=name, evidence=evidence(derived.sentence),
+                      basis=TEXT)
+            continue
+        historical = _historical(feature)
+        if feature.source_records_outcomes and not historical:
+            fixed_before = feature.value_fixed in (ValueTiming.BEFORE_PREDICTION, ValueTiming.AT_PREDICTION)
+            yield Hit(
+                message=f"Feature '{name}' comes from a source that records outcomes"
+                        + (", and nothing says its value is the one from before the prediction" if fixed_before
+                           else ", and when its value is fixed is not known")
+                        + ": it may carry the outcome into training.",
+                fix=fix, field=f"{field}.source_records_outcomes", subject=name,
+                severity=Severity.WARNING if fixed_before else None,
+            )
+            continue
+        for attr, text in (("source", feature.source), ("description", feature.description),
+                           ("name", _feature_words(feature))):
+            mention = asserted(text, "outcome_system")
+            if not mention or historical:
+                continue
+            same = _label_source_names(project, feature)
+            yield Hit(
+                message=f"Feature '{name}' is read from {mention.words!r}, a record of what happened after the "
+                        "prediction" + (", the same system the labels come from" if same else "")
+                        + ": it may carry the outcome into training.",
+                fix=fix, field=f"{field}.{attr}" if attr != "name" else f"{field}.name", subject=name,
+                evidence=evidence(mention.sentence if attr != "name" else feature.name),
+                basis=CROSS if feature.source_records_outcomes is False or feature.available_at_prediction else TEXT,
+            )
+            break
 
 
-@check("DA-004", "Training data sampled without weights", phase=PHASE, severity=Severity.WARNING, rules=(30,))
+_SAMPLING_TEXTS = ("data.quality_notes", "data.inherited_filters", "data.label_source", "modeling.model_description")
+
+
+@check("DA-004", "Training data sampled without weights", phase=PHASE, severity=Severity.WARNING, rules=(30,),
+       reads=_SAMPLING_TEXTS)
 def unweighted_sampling(project: Project) -> Iterator[Hit]:
     """Training data is subsampled without importance weights, or cut off arbitrarily.
 
     Dropping data without weighting the rest by 1/p shifts the training distribution away
     from what the model will see; an arbitrary cut-off (first N files) does worse (Rule 30).
+    Also read from prose that says rows were downsampled, kept 1 in 10, or cut to the most
+    recent months, with no weights.
     """
     sampling = project.data.sampling
+    fix = "Keep the sampling probability of each example and weight it by 1/p, or use all the data."
     if sampling in (Sampling.UNWEIGHTED, Sampling.TRUNCATED):
         yield Hit(
             message=f"Training data is '{sampling.label}': the model learns from a distorted distribution.",
-            fix="Keep the sampling probability of each example and weight it by 1/p, or use all the data.",
-            field="data.sampling",
+            fix=fix, field="data.sampling",
         )
+        return
+    for path, text in texts_of(project, _SAMPLING_TEXTS):
+        cut = asserted(text, "subsampled")
+        if cut and not asserted(cut.sentence, "weights_kept") and not (
+                sampling is Sampling.WEIGHTED and mentions(text, "weights_kept")):
+            yield Hit(
+                message=f"The plan says training rows are dropped or subsampled ('{cut.words}') with no weights"
+                        + (f", although sampling is given as '{sampling.label}'" if sampling else "") + ".",
+                fix=fix, field="data.sampling", evidence=evidence(cut.sentence), basis=CROSS if sampling else TEXT,
+            )
+            return
 
 
 @check("DA-005", "Joined-table features without point-in-time values", phase=PHASE, severity=Severity.WARNING,
@@ -179,7 +311,19 @@ def serving_features_not_logged(project: Project) -> Iterator[Hit]:
     Logging served features (all, or a sample) and training on them is the surest way to
     train like you serve, and the only way to measure skew later (Rule 29).
     """
-    if project.data.serving_feature_logging is FeatureLogging.NONE:
+    logging = project.data.serving_feature_logging
+    if logging in (FeatureLogging.ALL, FeatureLogging.SAMPLE):
+        for path, text in texts_of(project, ("data.quality_notes", "deployment.end_to_end_path")):
+            lost = asserted(text, "inputs_not_kept")
+            if lost:
+                yield Hit(
+                    message=f"Served features are said to be logged, but the plan says '{lost.words}'.",
+                    fix="Log the feature values at serving time (at least a sample) and build training examples from "
+                        "the log.",
+                    field="data.serving_feature_logging", evidence=evidence(lost.sentence), basis=CROSS,
+                )
+                return
+    if logging is FeatureLogging.NONE:
         yield Hit(
             message="Served features are not logged, so training cannot use what serving actually saw and skew "
                     "cannot be measured.",
@@ -190,7 +334,7 @@ def serving_features_not_logged(project: Project) -> Iterator[Hit]:
 
 
 @check("DA-007", "Copied pipeline without reviewing its filters", phase=PHASE, severity=Severity.WARNING,
-       rules=(6,))
+       rules=(6,), applies=lambda p: bool(p.data.pipeline_reused), reads=("data.inherited_filters",))
 def copied_pipeline_unreviewed(project: Project) -> Iterator[Hit]:
     """The pipeline is copied from another product, but its inherited filters are not reviewed.
 
@@ -198,32 +342,57 @@ def copied_pipeline_unreviewed(project: Project) -> Iterator[Hit]:
     data) and silently drop data the new task needs (Rule 6).
     """
     data = project.data
-    if data.pipeline_reused and (not data.inherited_filters.strip() or placeholder(data.inherited_filters)):
+    gap = unsettled_plan(data.inherited_filters)
+    same = asserted(data.inherited_filters, "non_answer") if not gap else None
+    if same:
+        gap = Gap("placeholder", same.sentence)
+    if data.pipeline_reused and gap:
         yield Hit(
             message="The pipeline is copied from another product and the filters, sampling and logging scope it "
-                    "brings are not listed.",
+                    "brings are not listed" + (f" ({gap.describe()})" if gap.sentence else "") + ".",
             fix="List the inherited filters and sampling, and say for each whether the new task keeps it.",
             field="data.inherited_filters",
+            evidence=evidence(gap.sentence),
+            basis=TEXT if gap.sentence else ANSWER,
         )
 
 
-@check("DA-008", "Learned feature in the first model", phase=PHASE, severity=Severity.WARNING, rules=(17,))
+@check("DA-008", "First model rests on a learned or external feature", phase=PHASE, severity=Severity.WARNING,
+       rules=(17,), refs=("Technical debt: correction cascades",), applies=lambda p: any(
+           f.origin in (FeatureOrigin.LEARNED, FeatureOrigin.EXTERNAL) for f in p.data.features),
+       reads=("data.features[*].description", "modeling.model_description"))
 def learned_feature(project: Project) -> Iterator[Hit]:
-    """A feature is learned (an embedding, a cluster id, another model's score).
+    """The first model's main signal is another model's output (an embedding, an external model's score, an LLM's
+    guess), or a feature is learned.
 
-    Learned features add a dependency on another model and its training, can change under
-    the model's feet and are hard to debug; the first model should stand on directly
-    observed and reported features (Rule 17).
+    Learned and external-model features add a dependency on a model the team may not
+    control, change under the model's feet and are hard to debug; the first model should
+    stand on directly observed and reported features (Rule 17). A warning when such a
+    feature is described as the strongest or main signal, or is another model's prediction
+    (an LLM's guess, a vendor add-on's label, last year's model); a learned feature that is
+    one input among many is advice.
     """
     for index, feature, name in features(project):
-        if feature.origin is FeatureOrigin.LEARNED:
-            yield Hit(
-                message=f"Feature '{name}' is learned: the first model depends on another model's output.",
-                fix=f"Start without '{name}' and add it in a later iteration, once the observed-feature model is "
-                    "the baseline it must beat.",
-                field=f"data.features[{index}].origin",
-                subject=name,
-            )
+        if feature.origin not in (FeatureOrigin.LEARNED, FeatureOrigin.EXTERNAL):
+            continue
+        main = asserted(feature.description, "main_signal") or next(
+            (m for text in (feature.description, feature.source, _feature_words(feature))
+             for m in [asserted(text, "model_output")] if m), None)
+        if not main and feature.origin is FeatureOrigin.EXTERNAL:
+            continue  # an external system's output among others is DA-009's concern
+        kind = "learned" if feature.origin is FeatureOrigin.LEARNED else "the output of an external model or system"
+        yield Hit(
+            message=f"Feature '{name}' is {kind}"
+                    + (f" ('{main.words}')" if main else "")
+                    + ": the first model depends on another model's output.",
+            fix=f"Build the first model on directly observed features and add '{name}' in a later iteration, once the "
+                "observed-feature model is the baseline it must beat.",
+            field=f"data.features[{index}].origin",
+            subject=name,
+            evidence=evidence(main.sentence) if main else "",
+            basis=TEXT if main else ANSWER,
+            severity=None if main else Severity.ADVICE,
+        )
 
 
 @check("DA-009", "Most features come from external systems", phase=PHASE, severity=Severity.ADVICE, rules=(17,),
@@ -268,7 +437,8 @@ def too_few_examples(project: Project) -> Iterator[Hit]:
 
 
 @check("DA-011", "No feature clean-up policy", phase=PHASE, severity=Severity.ADVICE, rules=(22,),
-       refs=("ML Test Score Data 2", "Technical debt: underutilized data dependencies"))
+       refs=("ML Test Score Data 2", "Technical debt: underutilized data dependencies"),
+       reads=("data.feature_retirement",))
 def no_feature_cleanup(project: Project) -> Iterator[Hit]:
     """The data plan has no policy for finding and removing unused or low-coverage features.
 
@@ -276,12 +446,15 @@ def no_feature_cleanup(project: Project) -> Iterator[Hit]:
     their source changes (Rule 22). Only reported once the Data phase is started.
     """
     data = project.data
-    if started(data) and (not data.feature_retirement.strip() or placeholder(data.feature_retirement)):
+    gap = blank(data.feature_retirement)
+    if started(data) and gap:
         yield Hit(
             message="No feature clean-up policy: unused or low-coverage features will accumulate.",
             fix="Plan a periodic review (e.g. leave-one-feature-out and coverage per feature) that retires "
                 "features that do not help.",
             field="data.feature_retirement",
+            evidence=evidence(gap.sentence),
+            basis=TEXT if gap.sentence else ANSWER,
         )
 
 
@@ -312,6 +485,16 @@ def duplicates_kept(project: Project) -> Iterator[Hit]:
     inflates offline results (leakage L1.4).
     """
     data = project.data
+    if data.deduplicated:
+        kept = asserted(data.quality_notes, "duplicates_kept")
+        if kept:
+            yield Hit(
+                message=f"Duplicates are said to be removed, but the data notes say they stay ('{kept.words}').",
+                fix="De-duplicate (exact and near duplicates) before splitting, keeping each entity's copies on one "
+                    "side of the split.",
+                field="data.deduplicated", evidence=evidence(kept.sentence), basis=CROSS,
+            )
+        return
     if data.deduplicated is False or (data.deduplicated is None and started(data)):
         stated = "are not removed" if data.deduplicated is False else "removal is not stated"
         yield Hit(
@@ -344,53 +527,255 @@ def protected_input(project: Project) -> Iterator[Hit]:
 
     Using a protected attribute directly may be unlawful for the decision (credit, hiring,
     housing) and needs an explicit review; often it should only be used to test for bias,
-    not to predict (ML Test Score Data 4, Model 7).
+    not to predict (ML Test Score Data 4, Model 7). Advice when bias testing is planned,
+    a warning otherwise.
     """
+    tested = not blank(project.modeling.bias_testing, "bias_test")
     for index, feature, name in features(project):
         if feature.sensitivity is Sensitivity.PROTECTED:
             yield Hit(
-                message=f"Protected attribute '{name}' is used as a model input.",
-                fix=f"Get a legal/ethics review of using '{name}'; if it is not allowed, keep it only for bias "
-                    "testing.",
+                message=f"Protected attribute '{name}' is used as a model input"
+                        + (" (bias testing is planned)." if tested else "."),
+                fix=f"Get a legal/ethics review of using '{name}' for this decision; if it is not allowed, keep it "
+                    "only for bias testing.",
                 field=f"data.features[{index}].sensitivity",
                 subject=name,
+                severity=Severity.ADVICE if tested else None,
             )
 
 
 @check("DA-016", "Feature looks sensitive but is marked not sensitive", phase=PHASE, severity=Severity.WARNING,
-       refs=("ML Test Score Data 4", "ML Test Score Model 7"))
+       refs=("ML Test Score Data 4", "ML Test Score Model 7"), applies=lambda p: bool(p.data.features),
+       reads=("data.features[*].description",))
 def sensitive_marked_none(project: Project) -> Iterator[Hit]:
-    """A feature named like a protected attribute or known proxy (gender, age, postcode) is marked 'Not sensitive'.
+    """A feature whose name or description points at a protected attribute or a known proxy is marked 'Not sensitive'.
 
-    Postcodes, ages and the like are classic proxies; marking them not sensitive skips the
-    bias testing they need. Conservative name match only.
+    Where someone lives (postcode, neighbourhood), their name, language or school, and for
+    decisions about people their device, browser or city, stand in for protected
+    attributes; marking them not sensitive skips the bias testing they need.
+    """
+    for item in sensitive_features(project):
+        if item.looks and item.feature.sensitivity is Sensitivity.NONE:
+            yield Hit(
+                message=f"Feature '{item.name}' is marked not sensitive, but {item.reason}: it may stand in for a "
+                        "protected attribute.",
+                fix=f"Re-assess '{item.name}' as a possible proxy and include it in bias testing, or record the "
+                    "evidence that it does not stand in for a protected group.",
+                field=f"data.features[{item.index}].sensitivity",
+                subject=item.name,
+                evidence=evidence(item.feature.description) if "description" in item.reason else "",
+                basis=CROSS,
+            )
+
+
+def _pii_sources(project: Project) -> list[str]:
+    return [row_name(source, i) for i, source in enumerate(project.data.sources) if source.contains_pii]
+
+
+_PRIVACY_TEXTS = ("data.access_and_privacy", "data.quality_notes", "data.label_source", "data.features[*].description")
+
+
+@check("DA-017", "Personal data without access controls", phase=PHASE, severity=Severity.BLOCKER,
+       refs=("ML Test Score Data 5",), applies=lambda p: bool(_pii_sources(p)), reads=("data.access_and_privacy",))
+def pii_without_controls(project: Project) -> Iterator[Hit]:
+    """A source contains personal data, but the access and privacy answer says there are no controls, or puts
+    them off ('to be agreed with the DPO', 'pending the privacy review').
+
+    Personal data in a training pipeline needs access control, de-identification and
+    retention rules before anyone trains on it (ML Test Score Data 5). An empty answer is
+    the gate check's finding.
+    """
+    data = project.data
+    pii = _pii_sources(project)
+    gap = unsettled_plan(data.access_and_privacy, "privacy_controls")
+    raw = asserted(data.access_and_privacy, "raw_personal_data")
+    if pii and data.access_and_privacy.strip() and not gap and raw:
+        gap = Gap("raw", raw.sentence)
+    if pii and data.access_and_privacy.strip() and gap:
+        yield Hit(
+            message=f"{quoted(pii)} contain personal data, but the access and privacy controls are not in place "
+                    f"({gap.describe()}).",
+            fix="Say who may read the data, how it is de-identified and how long it is kept, and put those controls "
+                "in place before training.",
+            field="data.access_and_privacy",
+            evidence=evidence(gap.sentence),
+            basis=TEXT,
+        )
+
+
+# Names that are personal data about one person (a postcode district's default rate is not; an e-mail is).
+_PERSONAL_TOKENS = frozenset({"email", "mail", "phone", "mobile", "surname", "firstname", "lastname", "dob",
+                              "birthdate", "birthday", "passport", "ssn", "iban", "ip", "gps", "latitude", "longitude",
+                              "salary", "income", "diagnosis"})
+
+
+def _personal_feature(feature: Feature) -> str:
+    tokens = set(name_tokens(feature.name))
+    word = sorted(tokens & _PERSONAL_TOKENS)
+    if word:
+        return word[0]
+    if feature.sensitivity is Sensitivity.PROTECTED or protected_in_name(feature.name):
+        return feature.name
+    return ""
+
+
+def _pii_about(project: Project, source_name: str):
+    """A sentence of the privacy prose that asserts personal data and names this source (by a distinctive word)."""
+    words = _distinctive(source_name)
+    if not words:
+        return None
+    for _, text in texts_of(project, _PRIVACY_TEXTS):
+        for mention in mentions(text, "pii"):
+            if mention.asserted and words & _distinctive(mention.sentence) and not asserted(
+                    mention.sentence, "privacy_controls"):
+                return mention
+    return None
+
+
+def _distinctive(text: str) -> set[str]:
+    """Product and system names in a text ('DriveWise', 'CaseTrack'): capitalised inside a word, or not the first word
+    and capitalised, at least four letters. Common words would link any sentence to any source."""
+    words = re.findall(r"\b[A-Za-z][A-Za-z0-9]{3,}\b", text)
+    return {w.lower() for i, w in enumerate(words)
+            if (any(c.isupper() for c in w[1:]) or (i > 0 and w[0].isupper())) and w.lower() not in _GENERIC}
+
+
+_GENERIC = frozenset({"data", "table", "service", "system", "source", "lookup", "register", "platform", "portal",
+                      "extract", "export", "team", "records", "logs", "events", "tickets", "warehouse", "store",
+                      "stream", "file", "files", "report", "the", "trust", "customer", "customers"})
+
+
+@check("DA-019", "Personal data in a source marked as holding none", phase=PHASE, severity=Severity.WARNING,
+       refs=("ML Test Score Data 5",),
+       applies=lambda p: any(source.contains_pii is False for source in p.data.sources), reads=_PRIVACY_TEXTS)
+def pii_not_marked(project: Project) -> Iterator[Hit]:
+    """A source is marked as holding no personal data, but a feature read from it, or the plan's prose, is personal data.
+
+    A source wrongly marked 'no PII' escapes the privacy controls, retention rules and
+    reviews personal data needs (ML Test Score Data 5). Found from features read from the
+    source whose names are personal (an e-mail, an address, an age, a postcode) and, when no
+    source is marked as holding personal data, from prose that says the data holds names,
+    e-mail addresses, dates of birth, health records or the like.
+    """
+    data = project.data
+    sources = {source.name.strip().casefold(): (i, source) for i, source in enumerate(data.sources)
+               if source.name.strip()}
+    reported: set[int] = set()
+    for _, feature, name in features(project):
+        entry = sources.get(feature.source.strip().casefold())
+        if not entry or entry[1].contains_pii is not False or entry[0] in reported:
+            continue
+        word = _personal_feature(feature)
+        if word:
+            index, source = entry
+            reported.add(index)
+            yield Hit(
+                message=f"Data source '{source.name.strip()}' is marked as holding no personal data, but feature "
+                        f"'{name}' read from it is personal data.",
+                fix=f"Treat '{source.name.strip()}' as personal data: access control, de-identification and "
+                    "retention rules, or drop the personal fields before training.",
+                field=f"data.sources[{index}].contains_pii",
+                subject=source.name.strip(),
+                basis=CROSS,
+            )
+    for index, source in enumerate(data.sources):
+        if source.contains_pii is not False or index in reported:
+            continue
+        found = asserted(source.name, "pii") or _pii_about(project, source.name)
+        if found:
+            reported.add(index)
+            yield Hit(
+                message=f"Data source '{source.name.strip()}' is marked as holding no personal data, but the plan "
+                        f"says it holds {found.words!r}.",
+                fix=f"Treat '{source.name.strip()}' as personal data: access control, de-identification and "
+                    "retention rules, or drop the personal fields before training.",
+                field=f"data.sources[{index}].contains_pii", subject=source.name.strip(),
+                evidence=evidence(found.sentence), basis=CROSS,
+            )
+    if reported or any(source.contains_pii for source in data.sources):
+        return
+    found = first_asserted(project, _PRIVACY_TEXTS, "pii")
+    if found:
+        path, mention = found
+        index = next(i for i, source in enumerate(data.sources) if source.contains_pii is False)
+        yield Hit(
+            message=f"Every source is marked as holding no personal data, but the plan mentions {mention.words!r}.",
+            fix="Mark the sources that hold personal data and put access, de-identification and retention controls "
+                "on them.",
+            field=f"data.sources[{index}].contains_pii",
+            subject=row_name(data.sources[index], index),
+            evidence=evidence(mention.sentence),
+            basis=CROSS,
+        )
+
+
+@check("DA-018", "Not known when a feature's value is fixed", phase=PHASE, severity=Severity.WARNING,
+       refs=("Leakage L2", "Leakage L3.1"), applies=lambda p: bool(p.data.features))
+def value_timing_unknown(project: Project) -> Iterator[Hit]:
+    """A feature's 'when its value is fixed' answer is 'Not sure'.
+
+    Leakage hides in exactly the features nobody has traced: a value that is updated after
+    the prediction (a status, a balance, a reason code) looks harmless in a table extract.
+    Each feature needs its timing traced back to the source before training (Leakage L2).
     """
     for index, feature, name in features(project):
-        if feature.sensitivity is Sensitivity.NONE and looks_sensitive(name):
+        if feature.value_fixed is ValueTiming.UNKNOWN:
             yield Hit(
-                message=f"Feature '{name}' is marked not sensitive, but its name suggests a protected attribute "
-                        "or proxy.",
-                fix=f"Re-assess '{name}': mark it protected or proxy and plan bias testing, or record why it is "
-                    "not.",
-                field=f"data.features[{index}].sensitivity",
+                message=f"Nobody knows when the value of feature '{name}' is fixed relative to the prediction.",
+                fix=f"Trace '{name}' to its source and find out whether it can change after the prediction; use a "
+                    "point-in-time value if it can.",
+                field=f"data.features[{index}].value_fixed",
                 subject=name,
             )
 
 
-@check("DA-017", "Personal data without access controls", phase=PHASE, severity=Severity.BLOCKER,
-       refs=("ML Test Score Data 5",))
-def pii_without_controls(project: Project) -> Iterator[Hit]:
-    """A source contains personal data, but the access and privacy answer says there are no controls.
+_SEASON_TEXTS = ("problem_framing.problem_statement", "data.quality_notes", "monitoring.staleness_impact",
+                 "monitoring.retraining_cadence", "modeling.model_description", "modeling.slices",
+                 "problem_framing.non_ml_baseline", "problem_framing.label_definition")
 
-    Personal data in a training pipeline needs access control, de-identification and
-    retention rules (ML Test Score Data 5).
+
+@check("DA-020", "Training window too short for the label delay or the seasons", phase=PHASE,
+       severity=Severity.WARNING, refs=("Label delay", "Leakage L3.1"),
+       applies=lambda p: p.data.training_window_months is not None, reads=_SEASON_TEXTS)
+def window_shorter_than_delay(project: Project) -> Iterator[Hit]:
+    """The training window is not much longer than the time it takes for an outcome to be known.
+
+    Examples from the last label-delay days of the window have no outcome yet: they are
+    dropped or, worse, labelled negative because nothing has happened *yet*. A window no
+    longer than the delay leaves no matured examples (blocker); one shorter than twice the
+    delay loses half of them and biases the rest towards quick outcomes (warning). A window
+    shorter than a year in a plan that describes seasons (winter pressures, Christmas,
+    seasonal-naive forecasts) never shows the model a full cycle (warning).
     """
-    data = project.data
-    pii = [row_name(source, i) for i, source in enumerate(data.sources) if source.contains_pii]
-    if pii and says_none(data.access_and_privacy, r"control|access|privacy|restriction"):
+    window = project.data.training_window_months
+    if window is None:
+        return
+    found = label_delay(project)
+    season = first_asserted(project, _SEASON_TEXTS, "seasonal") if window < 12 else None
+    if season and (found is None or window * 30.44 >= 2 * found[0]):
+        _, mention = season
         yield Hit(
-            message=f"{quoted(pii)} contain personal data, but access and privacy controls are given as "
-                    f"'{data.access_and_privacy.strip()}'.",
-            fix="Say who may read the data, how it is de-identified and how long it is kept.",
-            field="data.access_and_privacy",
+            message=f"The training window is {window:g} months, shorter than a year, while the plan describes a "
+                    f"yearly pattern ('{mention.words}'): the model never sees a full seasonal cycle.",
+            fix="Train on at least a full year (ideally two), so every season is in the training data, and test on a "
+                "period the training data covers a season of.",
+            field="data.training_window_months", evidence=evidence(mention.sentence), basis=CROSS,
         )
+        return
+    if found is None:
+        return
+    delay, _ = found
+    worst = project.problem_framing.label_delay_worst_days
+    delay = max(delay, worst) if worst is not None else delay
+    window_days = window * 30.44
+    if delay <= 0 or window_days >= 2 * delay:
+        return
+    yield Hit(
+        message=f"The training window is {window:g} months, but outcomes take up to {days(delay)} to be known: "
+                + ("no example in the window has a matured label." if window_days <= delay
+                   else "the most recent part of the window has no outcome yet."),
+        fix="Extend the training window well beyond the label delay, and leave out (never label negative) examples "
+            "whose outcome is not known yet.",
+        field="data.training_window_months",
+        severity=Severity.BLOCKER if window_days <= delay else None,
+    )

@@ -6,7 +6,7 @@ import sys
 
 from ..phases import PHASES
 from .finding import Severity
-from .readiness import BANDS, BLOCKER_CAP, INCOMPLETE_CAP, WEIGHTS
+from .readiness import BANDS, BLOCKER_CAP, INCOMPLETE_CAP, UNREVIEWED_CAP, WEIGHTS
 from .registry import UNCHECKED_PATTERNS, UNCHECKED_RULES, Check, checked_rules, registered
 from .rules import RULE_TITLES, verdict
 
@@ -34,6 +34,8 @@ def _section(entry: Check) -> list[str]:
         lines.append("- Also enforces: " + "; ".join(entry.refs))
     if entry.when:
         lines.append(f"- Applies only to: {entry.when}")
+    if entry.reads:
+        lines.append("- Reads the prose of: " + ", ".join(f"`{path}`" for path in entry.reads))
     lines += ["", entry.doc, ""]
     return lines
 
@@ -71,6 +73,24 @@ def render() -> str:
         "    accepted_on: 2026-05-01",
         "```",
         "",
+        "## What the review reads",
+        "",
+        "Every finding says what it rests on (`basis` in `lifecycle check --json`, a badge on the Checks page):",
+        "",
+        "- **answer**: a structured answer (a choice, a yes/no, a number, an empty required field);",
+        "- **text**: the prose of an answer, read by `lifecycle/text` (sentences and clauses, negation,",
+        "  deferral and hedges, numbers with units, a vocabulary of ML concepts with their synonyms);",
+        "- **cross-answer**: two answers that contradict each other (prose against a choice, or two numbers).",
+        "",
+        "A finding read from text quotes the sentence it read (`evidence`), so it can be checked by eye.",
+        "The reading is deterministic: phrase lists and rules, no network and no model weights.",
+        "",
+        "`review(project)` lists every check with its outcome, like a linter's report: **issue** (a blocker",
+        "or warning), **tip** (advice), **passed**, **not applicable** (the check does not apply to this",
+        "plan, e.g. the latency checks of a batch job) and **suppressed** (all its findings accepted).",
+        "Required prose answers in which the text analysis recognised nothing it can judge are listed per",
+        "phase as **needs a human reviewer**.",
+        "",
         "## Readiness score",
         "",
         "Each phase scores 0–100: 100 × the share of gate-required answers given, minus "
@@ -78,7 +98,9 @@ def render() -> str:
         + " finding (gate findings are not counted twice).",
         (
             f"A phase with an open anti-pattern blocker scores at most {BLOCKER_CAP}; a phase with a required "
-            f"answer missing scores at most {INCOMPLETE_CAP}."
+            f"answer missing scores at most {INCOMPLETE_CAP}; a phase whose gate deliverable rests only on prose"
+            f" the review could not judge (no structured answer beside it) scores at most {UNREVIEWED_CAP}, so it"
+            " cannot read 'Ready' on unreviewed prose alone."
         ),
         "The overall score is the weakest phase's score, as the ML Test Score takes the minimum of its sections.",
         "",

@@ -31,6 +31,11 @@ class Severity(str, Enum):
 
 
 GATE_PREFIX = "GATE-"
+
+# Where a finding's evidence comes from: a structured answer, prose the text module read, or
+# two answers that contradict each other (e.g. a 'temporal' split answer and prose describing a shuffle).
+ANSWER, TEXT, CROSS = "answer", "text", "cross-answer"
+BASES = (ANSWER, TEXT, CROSS)
 _RANK = {severity: rank for rank, severity in enumerate(Severity)}
 _PART = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]")
 
@@ -57,6 +62,9 @@ class Finding:
     ``data.features[3].available_at_prediction``) so a UI can link to it;
     ``subject`` is the name of the thing concerned ("" for the whole project) and,
     with ``check_id``, is what an accepted finding in the project file matches.
+    ``evidence`` is the sentence of the plan the finding was read from (quoted as
+    written, "" when it rests on structured answers only); ``basis`` says whether it
+    rests on an ``answer``, on ``text``, or on a ``cross-answer`` contradiction.
     """
 
     check_id: str
@@ -71,6 +79,8 @@ class Finding:
     subject: str = ""
     accepted: bool = False
     accepted_reason: str = ""
+    evidence: str = ""
+    basis: str = ANSWER
 
     @property
     def phase_title(self) -> str:
@@ -86,6 +96,11 @@ class Finding:
         """A stage-gate completeness finding (``GATE-…``): an answer the gate needs is not given yet,
         as opposed to an answer that shows an anti-pattern."""
         return self.check_id.startswith(GATE_PREFIX)
+
+    @property
+    def read_from_text(self) -> bool:
+        """The finding rests on prose the review read (alone, or against another answer)."""
+        return bool(self.evidence) and self.basis in (TEXT, CROSS)
 
     @property
     def is_open(self) -> bool:

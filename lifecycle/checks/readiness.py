@@ -11,7 +11,9 @@ Formula, per phase (0 to 100):
    counts them. The score is floored at 0 and rounded.
 3. Caps: a phase with an open anti-pattern blocker scores at most 39 (it is "Not
    ready" whatever else is good); a phase with any required answer missing scores at
-   most 89 (it cannot be "Ready").
+   most 89 (it cannot be "Ready"); so does a phase where a part of the gate deliverable
+   rests only on prose the review could not judge (``lifecycle.checks.human``): a person
+   has to read it first.
 
 Overall: the **minimum** of the phase scores, as the ML Test Score takes the minimum of
 its sections: a plan is only as ready as its weakest phase. Bands put the number into
@@ -28,11 +30,13 @@ from ..model import Project
 from ..phases import PHASES, Phase
 from ..questions import gate_questions
 from .finding import Finding, Severity
+from .human import HumanReview, needs_human
 from .run import run_checks
 
 WEIGHTS = {Severity.BLOCKER: 30, Severity.WARNING: 10, Severity.ADVICE: 3}
 BLOCKER_CAP = 39
 INCOMPLETE_CAP = 89
+UNREVIEWED_CAP = 89
 
 
 @dataclass(frozen=True)
@@ -68,6 +72,8 @@ class PhaseReadiness:
     advice: int
     accepted: int
     penalty: int
+    needs_human: int = 0  # prose answers a person has to judge
+    unreviewed_deliverable: bool = False  # part of the gate deliverable rests only on such prose
 
     @property
     def band(self) -> Band:
@@ -101,7 +107,7 @@ class Readiness:
                 {
                     "phase": p.key, "title": p.title, "score": p.score, "band": p.band.label,
                     "completeness": round(p.completeness, 3), "blockers": p.blockers, "warnings": p.warnings,
-                    "advice": p.advice, "accepted": p.accepted,
+                    "advice": p.advice, "accepted": p.accepted, "needs_human_review": p.needs_human,
                 }
                 for p in self.phases
             ],
@@ -123,8 +129,11 @@ def _completeness(project: Project, phase: Phase, gate_findings: list[Finding]) 
     return answered / progress.required
 
 
-def phase_readiness(project: Project, phase: Phase, findings: Iterable[Finding]) -> PhaseReadiness:
+def phase_readiness(project: Project, phase: Phase, findings: Iterable[Finding],
+                    human: Iterable[HumanReview] = ()) -> PhaseReadiness:
     mine = [f for f in findings if f.phase == phase.key]
+    people = [item for item in human if item.phase == phase.key]
+    unreviewed = any(item.blocks_ready for item in people)
     completeness = _completeness(project, phase, [f for f in mine if f.is_missing_answer])
     open_ = [f for f in mine if not f.accepted]
     patterns = [f for f in open_ if not f.is_missing_answer]
@@ -134,6 +143,8 @@ def phase_readiness(project: Project, phase: Phase, findings: Iterable[Finding])
         score = min(score, BLOCKER_CAP)
     if completeness < 1:
         score = min(score, INCOMPLETE_CAP)
+    if unreviewed:
+        score = min(score, UNREVIEWED_CAP)
     return PhaseReadiness(
         key=phase.key,
         title=phase.title,
@@ -144,10 +155,14 @@ def phase_readiness(project: Project, phase: Phase, findings: Iterable[Finding])
         advice=sum(f.severity is Severity.ADVICE for f in open_),
         accepted=len(mine) - len(open_),
         penalty=penalty,
+        needs_human=len(people),
+        unreviewed_deliverable=unreviewed,
     )
 
 
-def readiness(project: Project, findings: Iterable[Finding] | None = None) -> Readiness:
+def readiness(project: Project, findings: Iterable[Finding] | None = None,
+              human: Iterable[HumanReview] | None = None) -> Readiness:
     """Per-phase and overall readiness; pass ``findings`` from ``run_checks`` to avoid running them twice."""
     findings = run_checks(project) if findings is None else list(findings)
-    return Readiness(phases=tuple(phase_readiness(project, phase, findings) for phase in PHASES))
+    human = needs_human(project) if human is None else tuple(human)
+    return Readiness(phases=tuple(phase_readiness(project, phase, findings, human) for phase in PHASES))

@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from ..model import Project
 from ..phases import PHASES_BY_KEY
-from .finding import Finding, Severity
+from .finding import ANSWER, Finding, Severity
 from .rules import RULE_TITLES
 
 
@@ -28,9 +28,13 @@ class Hit(NamedTuple):
     fix: str  # how to fix it
     field: str  # dotted path of the answer to change, e.g. "data.features[2].available_at_prediction"
     subject: str = ""  # the feature/metric/source concerned; "" for the whole project
+    evidence: str = ""  # the sentence of the plan it was read from, quoted as written
+    basis: str = ANSWER  # 'answer', 'text' or 'cross-answer'
+    severity: Severity | None = None  # when the context makes it more or less serious than the check's default
 
 
 CheckFunction = Callable[[Project], Iterable[Hit]]
+Applies = Callable[[Project], bool]
 
 PHASE_PREFIX = {"problem_framing": "PF", "data": "DA", "modeling": "MO", "deployment": "DE", "monitoring": "MN"}
 # GATE-DA-AIA: answers the EU AI Act screening adds to a gate (lifecycle.compliance.gate_checks).
@@ -47,6 +51,11 @@ class Check:
     refs: tuple[str, ...]
     function: CheckFunction
     when: str = ""  # for conditional checks: the kind of project it applies to
+    applies: Applies | None = None  # False when the check has nothing to judge in this project (not applicable)
+    reads: tuple[str, ...] = ()  # prose answers it reads (dotted paths; '[*]' for every row)
+
+    def applicable(self, project: Project) -> bool:
+        return self.applies is None or bool(self.applies(project))
 
     @property
     def doc(self) -> str:
@@ -54,6 +63,9 @@ class Check:
         return inspect.cleandoc(self.function.__doc__ or "")
 
     def run(self, project: Project) -> list[Finding]:
+        """The check's findings; none when it does not apply to this project."""
+        if not self.applicable(project):
+            return []
         return [
             Finding(
                 check_id=self.id,
@@ -61,11 +73,13 @@ class Check:
                 rules=self.rules,
                 refs=self.refs,
                 phase=self.phase,
-                severity=self.severity,
                 message=hit.message,
                 fix=hit.fix,
                 field=hit.field,
                 subject=hit.subject,
+                severity=hit.severity or self.severity,
+                evidence=hit.evidence,
+                basis=hit.basis,
             )
             for hit in self.function(project)
         ]
@@ -83,6 +97,8 @@ def check(
     rules: Iterable[int] = (),
     refs: Iterable[str] = (),
     when: str = "",
+    applies: Applies | None = None,
+    reads: Iterable[str] = (),
 ) -> Callable[[CheckFunction], CheckFunction]:
     """Register the decorated function as check ``id``; the function is returned unchanged."""
 
@@ -96,6 +112,8 @@ def check(
             refs=tuple(refs),
             function=function,
             when=when,
+            applies=applies,
+            reads=tuple(reads),
         )
         _validate(entry)
         REGISTRY[id] = entry

@@ -110,7 +110,55 @@ def _signals(project: Project) -> Prefilled:
 def _retraining(project: Project) -> Prefilled:
     monitoring = project.monitoring
     return Prefilled("Retraining", "monitoring.retraining_trigger",
-                     join(shown(monitoring.retraining_trigger), monitoring.retraining_cadence))
+                     join(shown(monitoring.retraining_trigger), monitoring.retraining_cadence,
+                          _amount("every", monitoring.retraining_interval_days, "days")))
+
+
+def _amount(label: str, value: float | None, unit: str) -> str:
+    return f"{label} {value:g} {unit}".strip() if value is not None else ""
+
+
+def _costs(project: Project) -> Prefilled:
+    framing = project.problem_framing
+    unit = f" ({framing.cost_unit.strip()})" if framing.cost_unit.strip() else ""
+    costs = join(_amount("false positive", framing.false_positive_cost, ""),
+                 _amount("false negative", framing.false_negative_cost, ""), sep=", ")
+    return Prefilled("Decision costs and threshold", "problem_framing.false_positive_cost",
+                     join(costs + unit if costs else "", framing.threshold_rule))
+
+
+def _release_gate(project: Project) -> Prefilled:
+    return listing("A release must pass", "deployment.quality_gate_checks", (
+        join(row.metric, join(shown(row.comparator).split(" ")[0], shown(row.threshold), sep=" "), sep=" ")
+        + (f" ({row.slice.strip()})" if row.slice.strip() else "")
+        for row in project.deployment.quality_gate_checks
+    ))
+
+
+def _baseline(project: Project) -> Prefilled:
+    framing = project.problem_framing
+    value = _amount(framing.baseline_metric.strip() or "measured", framing.baseline_value, "")
+    return Prefilled("Baseline", "problem_framing.baseline_kind", join(shown(framing.baseline_kind), value))
+
+
+def _periods(project: Project) -> Prefilled:
+    modeling, framing = project.modeling, project.problem_framing
+    return Prefilled("Periods", "modeling.test_period_days", join(
+        _amount("trained on the last", project.data.training_window_months, "months"),
+        _amount("tested on", modeling.test_period_days, "days"),
+        _amount("after a gap of", modeling.split_gap_days, "days"),
+        _amount("labels known after about", framing.label_delay_typical_days, "days")
+        + (_amount(", at worst", framing.label_delay_worst_days, "days") if framing.label_delay_typical_days
+           is not None else _amount("labels known after at worst", framing.label_delay_worst_days, "days")),
+        sep=", "))
+
+
+def _rollback(project: Project) -> Prefilled:
+    deployment = project.deployment
+    rehearsed = {True: "rehearsed", False: "not rehearsed"}.get(deployment.rollback_rehearsed, "")
+    return Prefilled("Rollback", "deployment.rollback_mechanism", join(
+        shown(deployment.rollback_mechanism), _amount("in about", deployment.rollback_minutes, "minutes"),
+        rehearsed, sep=", "))
 
 
 def _latency(project: Project) -> Prefilled:
@@ -163,14 +211,18 @@ def build_model_card(project: Project) -> HandoffDocument:
         ], ModelCardFactors, (*PATH, "factors")),
         doc_section(project, 4, "metrics", "Metrics", "How performance is measured, and at which thresholds.", [
             _offline_metrics(project),
+            _release_gate(project),
+            _costs(project),
             quote(project, "Models are chosen by", "modeling.selection_basis"),
             quote(project, "Calibration checked", "modeling.calibration_checked"),
             _business_metrics(project),
         ], ModelCardMetrics, (*PATH, "metrics")),
         doc_section(project, 5, "evaluation_data", "Evaluation data", "The data the results were measured on.", [
             quote(project, "Split", "modeling.evaluation_split"),
+            _periods(project),
             quote(project, "Preprocessing fitted on training data only", "modeling.fit_on_train_only"),
             quote(project, "Duplicates removed before the split", "data.deduplicated"),
+            _baseline(project),
             quote(project, "Comparison with the baseline", "modeling.baseline_comparison"),
         ], ModelCardEvaluationData, (*PATH, "evaluation_data")),
         doc_section(project, 6, "training_data", "Training data",
@@ -204,6 +256,7 @@ def build_model_card(project: Project) -> HandoffDocument:
             _retraining(project),
             quote(project, "Impact of a stale model", "monitoring.staleness_impact"),
             quote(project, "Fallback when the model fails", "deployment.fallback"),
+            _rollback(project),
         ], ModelCardCaveats, (*PATH, "caveats")),
         doc_section(project, 10, "get_started", "How to get started with the model",
                     "How a consumer gets predictions, from the serving spec.", [

@@ -94,7 +94,40 @@ def _mlflow_linked(project: Project) -> Applicability:
                          else "the linked model has not been imported yet")
 
 
+def _classification_share(project: Project) -> Applicability:
+    from ..checks.facts import PROBABILITY_TASKS
+
+    pf = project.problem_framing
+    applies = pf.ml_task in PROBABILITY_TASKS and pf.positive_class_share_percent is not None
+    share = "not answered" if pf.positive_class_share_percent is None else "answered"
+    return Applicability(applies, f"the ML task is {_answer(pf.ml_task)} and the positive class share is {share}")
+
+
+def _temporal(field: str, label: str) -> Condition:
+    def condition(project: Project) -> Applicability:
+        from ..model import SplitStrategy
+
+        split = project.modeling.evaluation_split
+        value = getattr(project.modeling, field)
+        temporal = split in (SplitStrategy.TEMPORAL, SplitStrategy.TEMPORAL_GROUPED)
+        said = "not answered" if value is None else "answered"
+        return Applicability(temporal and value is not None,
+                             f"the evaluation split is {_answer(split)} and the {label} is {said}")
+
+    return condition
+
+
+def _measured_baseline(project: Project) -> Applicability:
+    value = project.problem_framing.baseline_value
+    return Applicability(value is not None, "the baseline's measured value is not answered" if value is None
+                         else "the baseline's value is answered")
+
+
 CONDITIONS: dict[str, Condition] = {
+    "classification with a stated positive class share": _classification_share,
+    "temporal splits with a stated gap": _temporal("split_gap_days", "gap between training and test data"),
+    "temporal splits with a stated test period": _temporal("test_period_days", "test period"),
+    "plans with a measured baseline": _measured_baseline,
     "projects linked to an MLflow registered model": _mlflow_linked,
     "the EU AI Act screening finds a high-risk system, an Article 50 case or a claimed Article 6(3) exemption":
         _ai_act_templates,

@@ -85,6 +85,8 @@ def origins(*values: FeatureOrigin) -> Mutation:
 
 EXTERNAL, OBSERVED = FeatureOrigin.EXTERNAL, FeatureOrigin.OBSERVED
 OVERALL = [EvaluationMetric(name="Precision", threshold=">= 0.9", slice="overall")]
+ACCURACY_95 = [EvaluationMetric(name="Accuracy", threshold=">= 0.95", slice="overall (last 8 weeks)"),
+               EvaluationMetric(name="Accuracy", threshold=">= 0.95", slice="non-English tickets")]
 
 # (check id, mutation of the perfect plan that must make the check fire)
 # EU AI Act screenings (lifecycle.compliance): the perfect plan has none, so its tier is "not screened".
@@ -138,8 +140,14 @@ FIRES: list[tuple[str, Mutation]] = [
     ("DA-001", put("data.sources[0].owner", "unknown")),
     ("DA-002", put("data.features[2].available_at_prediction", False)),
     ("DA-003", put("data.features[0].name", "label_queue")),
-    ("DA-003", put("data.features[1].description", "Queue code, derived from the label when the ticket closes.")),
-    ("DA-003", put("data.features[1].description", "Set by the agent, known only after the outcome is recorded.")),
+    ("DA-003", put("data.features[1].description", "Queue code derived from the label of similar tickets.")),
+    ("DA-003", put("data.features[1].description", "Target-encoded product area: mean of the outcome per area.")),
+    ("DA-003", put("data.features[1].source_records_outcomes", True)),
+    ("DA-003", both(put("data.features[1].source", "Chargebacks ledger"),
+                    put("data.features[1].description", "Product area as recorded on the case."))),
+    ("DA-002", put("data.features[1].description", "Queue code, set by the agent when the ticket closes.")),
+    ("DA-002", put("data.features[1].description", "Set by the agent, known only after the outcome is recorded.")),
+    ("DA-002", put("data.features[1].value_fixed", "after_prediction")),
     ("DA-004", put("data.sampling", "truncated")),
     ("DA-004", put("data.sampling", "unweighted")),
     ("DA-005", put("data.joined_tables", "none")),
@@ -159,7 +167,9 @@ FIRES: list[tuple[str, Mutation]] = [
     ("DA-014", put("data.versioning", "none")),
     ("DA-015", put("data.features[4].sensitivity", "protected")),
     ("DA-016", both(put("data.features[1].name", "customer_gender"), put("data.features[1].sensitivity", "none"))),
-    ("DA-016", put("data.features[1].name", "postcode")),
+    ("DA-016", both(put("data.features[1].name", "postcode"),
+                    put("problem_framing.decision_supported", "Whether a customer's refund claim is approved or "
+                                                              "sent to a fraud investigation."))),
     ("DA-017", put("data.access_and_privacy", "None")),
     ("DA-017", put("data.access_and_privacy", "No access controls yet; the extract is on the shared drive.")),
     ("MO-001", put("modeling.model_family", "neural_network")),
@@ -218,7 +228,9 @@ FIRES: list[tuple[str, Mutation]] = [
     ("MN-004", put("monitoring.signals[0].owner", "nobody")),
     ("MN-005", put("monitoring.staleness_impact", "Unknown")),
     ("MN-005", put("monitoring.staleness_impact", "Probably fine for months; not yet measured.")),
-    ("MN-005", put("monitoring.retraining_cadence", "")),
+    ("MN-005", both(put("monitoring.retraining_cadence", ""), put("monitoring.retraining_interval_days", None))),
+    ("MN-005", both(put("monitoring.retraining_cadence", "Regularly."),
+                    put("monitoring.retraining_interval_days", None))),
     ("MN-006", drop_signals(SignalKind.FEATURE_COVERAGE, SignalKind.FRESHNESS)),
     ("MN-007", put("monitoring.manual_inspection", "")),
     ("MN-007", put("monitoring.manual_inspection", "Queue leads see escalations; nobody reviews routed tickets.")),
@@ -232,6 +244,39 @@ FIRES: list[tuple[str, Mutation]] = [
     ("MN-013", drop_signals(SignalKind.FAIRNESS)),
     ("MN-014", put("monitoring.signals[0].action", AlertAction.DASHBOARD)),
     ("MN-014", put("monitoring.signals[1].action", AlertAction.DASHBOARD)),
+    ("PF-011", put("problem_framing.labels_from_heuristic", True)),
+    ("PF-011", put("problem_framing.heuristics[0].disposition", "label_source")),
+    ("PF-012", put("problem_framing.threshold_rule", "Route when the score is where F1 peaks on validation.")),
+    ("PF-012", put("problem_framing.threshold_rule", "Route automatically when p > 0.5.")),
+    ("PF-012", put("problem_framing.threshold_rule", "")),
+    ("PF-013", both(put("problem_framing.false_positive_cost", None), put("problem_framing.false_negative_cost", None))),
+    ("PF-014", put("problem_framing.label_definition",
+                   "The resolving queue, known when the ticket closes, typically 45 days after it is opened.")),
+    ("DA-018", put("data.features[0].value_fixed", "unknown")),
+    ("DA-019", both(put("data.sources[0].contains_pii", False), put("data.sources[1].contains_pii", False))),
+    ("DA-019", both(put("data.sources[1].contains_pii", False), put("data.features[3].name", "customer_date_of_birth"))),
+    ("DA-020", put("data.training_window_months", 0.2)),
+    ("DA-020", put("data.training_window_months", 0.5)),
+    ("MO-019", put("modeling.split_gap_days", 1)),
+    ("MO-020", put("modeling.test_period_days", 1)),
+    ("MO-021", both(put("problem_framing.ml_task", "binary_classification"),
+                    put("problem_framing.positive_class_share_percent", 4),
+                    put("modeling.offline_metrics", ACCURACY_95))),
+    ("MO-021", both(put("problem_framing.ml_task", "binary_classification"),
+                    put("problem_framing.positive_class_share_percent", 8),
+                    put("modeling.offline_metrics", ACCURACY_95))),
+    ("MO-022", both(put("problem_framing.baseline_metric", "Precision at the routing threshold"),
+                    put("problem_framing.baseline_value", 0.95))),
+    ("DE-011", put("deployment.rollback_mechanism", "retrain")),
+    ("DE-011", put("deployment.rollback_rehearsed", False)),
+    ("DE-011", put("deployment.rollback_plan", "Switch the registry alias back; we have not rehearsed it yet.")),
+    ("DE-011", both(put("deployment.rollback_rehearsed", None))),
+    ("DE-012", put("deployment.quality_gate_checks[0].comparator", "le")),
+    ("DE-012", both(put("deployment.quality_gate_checks[0].metric", "AUC"),
+                    put("deployment.quality_gate_checks[0].threshold", 0.5))),
+    ("DE-013", put("deployment.decision_deadline_ms", 100)),
+    ("DE-014", put("deployment.serving_mode", "batch")),
+    ("MN-015", put("monitoring.retraining_interval_days", 1)),
 ]
 
 # (check id, a near miss: a change of the perfect plan after which the check must stay quiet)
@@ -286,6 +331,8 @@ QUIET: list[tuple[str, Mutation]] = [
     ("DA-014", put("data.versioning", "snapshot")),
     ("DA-015", put("data.features[4].sensitivity", "proxy")),
     ("DA-016", both(put("data.features[1].name", "account_age_days"), put("data.features[1].sensitivity", "none"))),
+    # routing a ticket decides nothing about the customer: a postcode there is an ordinary input
+    ("DA-016", put("data.features[1].name", "postcode")),
     ("DA-017", put("data.access_and_privacy", "None of the raw text leaves the helpdesk; the ML group alone reads it.")),
     ("DA-017", both(put("data.access_and_privacy", "None"), put("data.sources[0].contains_pii", False),
                     put("data.sources[1].contains_pii", False))),
@@ -302,7 +349,9 @@ QUIET: list[tuple[str, Mutation]] = [
     ("MO-008", put("modeling", Modeling())),
     ("MO-009", put("modeling", Modeling())),
     ("MO-010", put("modeling", Modeling())),
-    ("MO-011", both(put("modeling.bias_testing", ""), put("data.features[4].sensitivity", "none"))),
+    ("MO-011", both(put("modeling.bias_testing", ""), put("data.features[4].sensitivity", "none"),
+                    put("data.features[4].name", "ticket_length"),
+                    put("data.features[4].description", "Number of words in the ticket text."))),
     ("MO-012", put("modeling", Modeling())),
     ("MO-013", put("modeling.feedback_loop", True)),  # the long-term holdout counters it
     ("MO-013", both(put("modeling.feedback_loop", True), put("monitoring.long_term_holdout", False),
@@ -343,8 +392,34 @@ QUIET: list[tuple[str, Mutation]] = [
     ("MN-010", put("monitoring", Monitoring())),
     ("MN-011", put("monitoring.signals", [])),
     ("MN-012", put("monitoring.signals[6].kind", SignalKind.RESOURCES)),
-    ("MN-013", both(drop_signals(SignalKind.FAIRNESS), put("data.features[4].sensitivity", "none"))),
+    ("MN-013", both(drop_signals(SignalKind.FAIRNESS), put("data.features[4].sensitivity", "none"),
+                    put("data.features[4].name", "ticket_length"),
+                    put("data.features[4].description", "Number of words in the ticket text."))),
     ("MN-014", put("monitoring.signals[6].action", AlertAction.DASHBOARD)),  # latency on a dashboard is fine
+    ("PF-011", put("problem_framing.labels_from_heuristic", False)),
+    ("PF-012", put("problem_framing.threshold_rule", "Route when p > 0.8, the break-even between the two costs.")),
+    ("PF-012", put("problem_framing.false_negative_cost", None)),  # not applicable without both costs
+    ("PF-013", both(put("problem_framing.false_positive_cost", None), put("problem_framing.false_negative_cost", None),
+                    put("problem_framing.cost_of_errors", "A misrouted ticket costs about EUR 12 of agent time."))),
+    ("PF-014", put("problem_framing.label_definition", "The resolving queue, known when the ticket closes (within "
+                                                        "12 days).")),
+    ("DA-018", put("data.features[0].value_fixed", "before_prediction")),
+    ("DA-019", put("data.sources[0].contains_pii", False)),  # the other source holds the personal data
+    ("DA-020", put("data.training_window_months", 1)),
+    ("MO-019", put("modeling.split_gap_days", 2)),
+    ("MO-020", put("modeling.test_period_days", 2)),
+    ("MO-021", both(put("problem_framing.ml_task", "binary_classification"),
+                    put("problem_framing.positive_class_share_percent", 40),
+                    put("modeling.offline_metrics", [EvaluationMetric(name="Accuracy", threshold=">= 0.8")]))),
+    ("MO-021", put("modeling.offline_metrics", ACCURACY_95)),  # no class balance given
+    ("MO-022", both(put("problem_framing.baseline_metric", "Precision at the routing threshold"),
+                    put("problem_framing.baseline_value", 0.79))),
+    ("DE-011", put("deployment.rollback_minutes", 30)),
+    ("DE-011", put("deployment.rollback_plan", "Switch the registry alias back; rehearsed twice in staging.")),
+    ("DE-012", put("deployment.quality_gate_checks[0].threshold", 0.95)),
+    ("DE-013", put("deployment.decision_deadline_ms", 200)),
+    ("DE-014", put("deployment.serving_mode", "streaming")),
+    ("MN-015", put("monitoring.retraining_interval_days", 2)),
 ]
 # The MLflow registry-aware checks keep their cases beside their tests (tests/mlflow/cases.py).
 FIRES += MLFLOW_FIRES
@@ -362,8 +437,11 @@ def _mutated(mutation: Mutation) -> Project:
 
 
 def test_every_registered_check_has_a_firing_and_a_quiet_case() -> None:
-    fired = {check_id for check_id, _ in FIRES}
-    quiet = {check_id for check_id, _ in QUIET}
+    from .test_checks_prose import FIRES as PROSE_FIRES  # prose wordings live in their own file
+    from .test_checks_prose import QUIET as PROSE_QUIET
+
+    fired = {check_id for check_id, _ in FIRES + PROSE_FIRES}
+    quiet = {check_id for check_id, _ in QUIET + PROSE_QUIET}
     assert set(REGISTRY) - fired == set(), "checks without a case where they fire"
     assert set(REGISTRY) - quiet == set(), "checks without a case where they stay quiet"
     assert fired | quiet <= set(REGISTRY), "cases for checks that are not registered"

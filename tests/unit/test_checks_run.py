@@ -166,7 +166,8 @@ def test_finding_is_frozen_and_serialises() -> None:
     data = finding.to_dict()
     assert next(iter(data)) == "id"
     assert {"id", "title", "rules", "refs", "phase", "severity", "message", "fix", "field", "subject",
-            "accepted", "accepted_reason"} == set(data)
+            "accepted", "accepted_reason", "evidence", "basis"} == set(data)
+    assert data["basis"] == "answer" and data["evidence"] == ""
     assert data["severity"] == "blocker" and isinstance(data["refs"], list)
     assert finding.path == ("data", "features", 2, "available_at_prediction")
     assert finding.references() == "Leakage L2; Leakage L3.1"
@@ -228,7 +229,7 @@ def test_readiness_to_dict_is_plain_data() -> None:
     assert set(data) == {"score", "band", "weakest_phase", "phases"}
     assert data["phases"][0] == {
         "phase": "problem_framing", "title": "Problem Framing", "score": 100, "band": "Ready",
-        "completeness": 1.0, "blockers": 0, "warnings": 0, "advice": 0, "accepted": 0,
+        "completeness": 1.0, "blockers": 0, "warnings": 0, "advice": 0, "accepted": 0, "needs_human_review": 0,
     }
 
 

@@ -60,7 +60,7 @@ def test_churn_expected_findings() -> None:
     found = _by_id(findings)
     (leak,) = found["DA-002"]
     assert leak.subject == "last_contact_reason" and leak.severity is Severity.BLOCKER
-    assert leak.field.endswith(".available_at_prediction")
+    assert leak.field.endswith((".available_at_prediction", ".value_fixed"))
     assert found["MO-003"][0].severity is Severity.BLOCKER  # random split on time-ordered data
     # preprocessing before split, joined table, proposed metric behind a 'go', ad hoc retraining,
     # no coverage/freshness or skew signal, drift only on a dashboard, release checks missing
@@ -81,3 +81,32 @@ def test_samples_are_distinct_and_linkable() -> None:
     assert churn != recommendation != loan != churn
     # each sample has findings the others do not
     assert churn - recommendation - loan and recommendation - churn - loan and loan - churn - recommendation
+
+
+def test_churn_prose_gaps_are_read_and_quoted() -> None:
+    _, findings = _findings("churn")
+    found = _by_id(findings)
+    (owner,) = found["MN-004"]  # two people named, but no on-call rota yet
+    assert owner.severity is Severity.WARNING and "no on-call rota yet" in owner.evidence and owner.read_from_text
+    (consumer,) = found["DE-010"]  # the Network team's dashboard nobody has agreed to
+    assert "Network team" in consumer.evidence and consumer.severity is Severity.WARNING
+    (stale,) = found["MN-005"]
+    assert "not yet measured" in stale.evidence
+
+
+def test_samples_new_structured_answers_are_consistent() -> None:
+    """The format 2 answers of the scenarios do not raise findings of their own beyond the planted gaps."""
+    for key in ("churn", "recommendation", "loan"):
+        _, findings = _findings(key)
+        ids = {f.check_id for f in findings}
+        # label delay, costs, windows, deadlines and retraining intervals agree with each other and with the prose
+        assert not ids & {"PF-012", "PF-014", "PF-015", "PF-018", "DA-020", "MO-019", "MO-020", "MO-021", "MO-022",
+                          "DE-012", "DE-013", "DE-014", "MN-015"}, (key, sorted(ids))
+
+
+def test_loan_proxies_are_found_whatever_the_sensitivity_answer() -> None:
+    project, _ = _findings("loan")
+    project.data.features[10].sensitivity = "none"  # postcode_district_default_rate, now marked not sensitive
+    found = _by_id(run_checks(project))
+    assert any("postcode_district_default_rate" in f.message for f in found["MO-011"])
+    assert "postcode_district_default_rate" in {f.subject for f in found["DA-016"]}

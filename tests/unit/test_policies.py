@@ -103,8 +103,8 @@ def cond(**fields) -> Condition:  # type: ignore[no-untyped-def]
     (dict(field="problem_framing.ml_task", operator="in", value=["ranking", "binary_classification"]), True),
     (dict(field="problem_framing.ml_task", operator="not_in", value=["ranking", "recommendation"]), True),
     (dict(field="problem_framing.out_of_scope", operator="empty"), False),
-    (dict(field="problem_framing.threshold_rule", operator="empty"), True),
-    (dict(field="problem_framing.threshold_rule", operator="not_empty"), False),
+    (dict(field="modeling.ranking_feedback_mitigation", operator="empty"), True),
+    (dict(field="modeling.ranking_feedback_mitigation", operator="not_empty"), False),
     (dict(field="info.business_unit", operator="equals", value="retail lending"), True),  # text: case ignored
     (dict(field="info.summary", operator="matches", value=r"AUC .* 0\.72"), True),
     (dict(field="info.summary", operator="not_matches", value="(?i)fraud"), True),
@@ -126,7 +126,7 @@ def cond(**fields) -> Condition:  # type: ignore[no-untyped-def]
     (dict(field="data.sources[*].owner", operator="not_empty", rows="all"), True),
     (dict(field="data.sources[9].name", operator="empty"), True),  # a row that does not exist
     (dict(field="timeline.gates[*].sign_off_owner", operator="matches", value="Marta"), True),
-    (dict(all=[dict(field="info.name", operator="not_empty"), dict(field="problem_framing.threshold_rule",
+    (dict(all=[dict(field="info.name", operator="not_empty"), dict(field="modeling.ranking_feedback_mitigation",
                                                                     operator="not_empty")]), False),
     (dict(any=[dict(field="info.name", operator="empty"), dict(all=[dict(field="data.time_ordered",
                                                                          operator="equals", value=True)])]), True),
@@ -263,7 +263,7 @@ def test_configured_packs_come_from_the_environment_and_are_re_read_when_changed
 def test_a_broken_configured_pack_shows_as_one_finding_and_the_others_still_apply(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     good, bad = tmp_path / "a.yaml", tmp_path / "b.yaml"
-    good.write_text(pack_text(rule("{field: problem_framing.threshold_rule, operator: not_empty}")), encoding="utf-8")
+    good.write_text(pack_text(rule("{field: modeling.ranking_feedback_mitigation, operator: not_empty}")), encoding="utf-8")
     bad.write_text(pack_text(rule("{field: data.nowhere, operator: empty}", id="POL-B-001")), encoding="utf-8")
     monkeypatch.setenv(ENV_VAR, f"{good}:{bad}")
     findings = {f.check_id: f for f in run_checks(load_sample("loan"))}

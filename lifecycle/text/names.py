@@ -1,0 +1,133 @@
+"""Feature names read as words, and which of them point at a protected attribute or a proxy for one.
+
+``applicant_postcode``, ``applicantPostcode`` and ``Applicant Postcode`` all read as
+*applicant*, *postcode*. Protected attributes (gender, age of a person, ethnicity…) and
+**strong proxies** (where a person lives, their name, their language, their school) are
+flagged whatever the sensitivity answer says. **Weak proxies** (device, browser, city,
+region, e-mail domain) matter when the model decides about people; the caller says
+whether it does.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .patterns import compile_phrases
+
+_TOKEN = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+
+PROTECTED = frozenset({
+    "gender", "sex", "race", "racial", "ethnicity", "ethnic", "religion", "religious", "marital", "nationality",
+    "citizenship", "disability", "disabled", "pregnancy", "pregnant", "dob", "birthdate", "birthday", "orientation",
+    "caste", "maternity", "paternity", "handicap", "veteran",
+})
+STRONG_PROXY = frozenset({
+    "zip", "zipcode", "postcode", "postal", "neighbourhood", "neighborhood", "surname", "forename", "firstname",
+    "lastname", "language", "dialect", "accent", "tongue", "school", "university", "college", "alma", "birthplace",
+    "church", "mosque", "synagogue", "temple", "tribe", "ancestry", "salutation", "honorific", "census", "tract",
+    "ward", "parish", "borough", "suburb", "hometown", "photo", "face", "facial", "voice", "height", "weight",
+})
+WEAK_PROXY = frozenset({
+    "device", "browser", "useragent", "os", "handset", "phone", "city", "town", "region", "district", "county",
+    "province", "state", "address", "location", "geo", "geohash", "latitude", "longitude", "lat", "lon", "lng",
+    "country", "area", "domain", "ip", "club", "shift",
+})
+_NAME_WORDS = frozenset({"first", "last", "given", "family", "maiden", "middle", "full"})
+PERSON = frozenset({
+    "applicant", "customer", "user", "borrower", "client", "member", "driver", "patient", "person", "employee",
+    "subscriber", "buyer", "holder", "candidate", "student", "tenant", "claimant", "passenger", "owner", "contact",
+    "caller", "guest", "visitor", "shopper", "resident", "worker", "seller", "policyholder", "beneficiary", "head",
+})
+_WEAK_NEEDS_PERSON_WORD = frozenset({"phone", "handset", "domain", "area", "state", "club", "shift", "address",
+                                     "ip", "os"})
+_WEAK_QUALIFIERS = {"phone": {"model", "type", "brand", "make"}, "handset": {"model", "type", "brand", "make"},
+                    "domain": {"email", "mail"}, "area": {"code", "home", "living"}, "os": {"version", "type"},
+                    "ip": {"address", "country", "location"}, "state": {"home", "residence", "us"},
+                    "address": set(), "club": set(), "shift": {"work"}}
+# Words that may follow a weak proxy and keep it the head of the name ('home_city_code', 'device_type').
+_HEAD_QUALIFIERS = frozenset({"code", "id", "type", "name", "band", "group", "category", "model", "version", "family",
+                              "prefix", "level", "class", "cluster", "segment", "brand", "make", "os", "region",
+                              "district", "country", "city", "area", "domain", "zone"})
+_NOT_A_PERSON_AGE = frozenset({
+    "account", "item", "model", "data", "contract", "device", "handset", "vehicle", "asset", "ticket", "case",
+    "listing", "product", "policy", "loan", "order", "machine", "equipment", "part", "building", "page", "session",
+    "card", "plan", "subscription", "store", "inventory", "file", "record", "content", "post", "video", "document",
+})
+PROXY_PHRASES = compile_phrases((
+    "where the|a customer|applicant|user|person|patient|client|borrower|driver|employee|student|candidate|tenant "
+    "lives|live|resides|reside|grew_up|was_born",
+    "home|residential area|address|postcode|zip|neighbourhood|neighborhood|district|location",
+    "place of birth|residence", "country of birth|origin|residence", "mother tongue", "native language",
+    "first|given|family|last name|names", "surname|surnames", "spoken language", "language spoken|preference|of_the",
+    "school attended", "schools attended", "university attended", "device type|model", "browser type|version",
+    "operating system", "user agent", "email domain", "e-mail domain", "profile photo|picture|image",
+))
+PROTECTED_PHRASES = compile_phrases((
+    "gender", "sex=", "ethnicity|ethnic_origin|ethnic_group", "race=", "religion|religious_belief|faith",
+    "marital status", "nationality", "citizenship", "disability|disabilities|disabled", "pregnancy|pregnant",
+    "date of birth", "age of the|a applicant|customer|user|patient|borrower|driver|person|employee|candidate|client",
+    "@(?:applicant|customer|user|patient|borrower|driver|person|employee|candidate|client|policyholder)['’]s\\s+age",
+    "sexual orientation",
+))
+
+
+@lru_cache(maxsize=8192)
+def name_tokens(name: str) -> tuple[str, ...]:
+    """'customerAge_band' → ('customer', 'age', 'band')."""
+    return tuple(token.lower() for token in _TOKEN.findall(name))
+
+
+@lru_cache(maxsize=8192)
+def protected_in_name(name: str) -> str:
+    """The word of the name that points at a protected attribute ('' for none); 'age' only of a person."""
+    tokens = name_tokens(name)
+    for token in tokens:
+        if token in PROTECTED:
+            return token
+    if "birth" in tokens and ("date" in tokens or "year" in tokens):
+        return "birth date"
+    for index, token in enumerate(tokens):
+        if token == "age" and (index == 0 or tokens[index - 1] in PERSON) and not (
+            _NOT_A_PERSON_AGE.intersection(tokens[:index])
+        ):
+            return "age"
+    return ""
+
+
+@lru_cache(maxsize=8192)
+def proxy_in_name(name: str, about_people: bool) -> tuple[str, bool]:
+    """(the word that makes the name look like a proxy, whether it is a strong proxy); ('', False) for none."""
+    tokens = name_tokens(name)
+    for token in tokens:
+        if token in STRONG_PROXY:
+            return token, True
+    if "name" in tokens and (_NAME_WORDS.intersection(tokens) or PERSON.intersection(tokens)):
+        return "name", True
+    if not about_people:
+        return "", False
+    for index, token in enumerate(tokens):
+        if token in WEAK_PROXY:
+            following = tokens[index + 1] if index + 1 < len(tokens) else ""
+            if following and following not in _HEAD_QUALIFIERS:
+                continue  # 'location_mismatch_km' is a distance, not a place; 'device_type' is a device
+            qualifiers = _WEAK_QUALIFIERS.get(token)
+            if token in _WEAK_NEEDS_PERSON_WORD and not (
+                (qualifiers and qualifiers.intersection(tokens)) or PERSON.intersection(tokens)
+            ):
+                continue
+            return token, False
+    return "", False
+
+
+@lru_cache(maxsize=8192)
+def proxy_in_text(text: str) -> str:
+    """The words of a description that say the value stands for who a person is ('' for none)."""
+    match = PROXY_PHRASES.search(text) if text.strip() else None
+    return match.group(0) if match else ""
+
+
+@lru_cache(maxsize=8192)
+def protected_in_text(text: str) -> str:
+    match = PROTECTED_PHRASES.search(text) if text.strip() else None
+    return match.group(0) if match else ""
