@@ -18,6 +18,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from .model import ROW_ID, Choice, Row, StageGate
+from .model.choices import Comparator
 
 GATE_FIELD = "gate"
 
@@ -60,7 +61,24 @@ class Question:
             return "Yes" if value else "No"
         if isinstance(value, list) and value and isinstance(value[0], Choice):
             return "; ".join(item.label for item in value)
+        if isinstance(value, (int, float)):
+            return format_number(value)
         return str(value)
+
+
+def format_number(value: int | float) -> str:
+    """A number as a reader expects it: thousands separated, no trailing '.0' on whole numbers."""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        value = int(value)
+    if isinstance(value, int):
+        return f"{value:,}"
+    return f"{value:,.10g}"  # 10 significant digits: 0.1 + 0.2 reads 0.3, not 0.30000000000000004
+
+
+def _comparison(value: Any) -> str:
+    """'≥ at least' as a phrase that reads before a number: 'at least'."""
+    label = value.label
+    return label.split(" ", 1)[1] if " " in label and not label[0].isalnum() else label
 
 
 def summarise_row(row: BaseModel, columns: tuple[Question, ...]) -> str:
@@ -68,11 +86,20 @@ def summarise_row(row: BaseModel, columns: tuple[Question, ...]) -> str:
     first, *rest = columns
     head = first.display(getattr(row, first.name)).strip()
     details = []
+    pending = ""  # a comparison ('at least') waits for the number it applies to
     for column in rest:
-        shown = column.display(getattr(row, column.name)).strip()
+        value = getattr(row, column.name)
+        shown = column.display(value).strip()
         if not shown:
             continue
+        if isinstance(value, Comparator):
+            pending = _comparison(value)
+            continue
+        if pending and column.kind in ("integer", "number"):
+            shown, pending = f"{pending} {shown}", ""
         details.append(f"{column.label}: {shown}" if column.kind in ("flag", "date") else shown)
+    if pending:
+        details.append(pending)
     if not head:
         return "; ".join(details)
     return head + (f" ({'; '.join(details)})" if details else "")

@@ -1,7 +1,7 @@
 """The EU AI Act section of the lifecycle map PDF: the risk tier with its reasons, then Annex IV point by point.
 
 Like ``lifecycle.handoff.pdf``, it draws with the map's own helpers (``heading``,
-``subheading``, ``para``, ``keep_room``) and the table function the map passes in; nothing
+``chapter``, ``subheading``, ``para``, ``keep_room``) and the table function the map passes in; nothing
 here imports fpdf. Answers the map already prints in full (phase sections, Model Card,
 Data Sheet) are named with the section that has them; the technical-documentation answers
 that only Annex IV asks for are printed here in full.
@@ -61,10 +61,10 @@ def _point(pdf: Any, item: PointCoverage, high_risk: bool) -> None:
 
 
 def draw_ai_act(pdf: Any, project: Project, table: TableFunction) -> None:
-    """The section, starting on a new page: tier and reasons, an overview table, then every point."""
+    """The section, as a chapter: tier and reasons, an overview table, then every point."""
     screening = screen(project)
     covered = coverage(project)
-    pdf.add_page()
+    pdf.chapter()
     pdf.heading("EU AI Act: risk tier and technical documentation (Annex IV)", 17, ACCENT, before=0)
     pdf.para(DISCLAIMER, "I", SMALL + 0.5, GREY, after=2)
     colour = TIER_COLOURS.get(screening.tier, GREY) if screening.tier else GREY

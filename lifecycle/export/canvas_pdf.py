@@ -1,8 +1,8 @@
 """The one-page canvas PDF: every block of ``lifecycle.canvas.BLOCKS`` on one landscape A3 page.
 
-Each block's answers are fitted into its box (``textfit``): the font shrinks down to
-``MIN_SIZE`` and, past that, long answers are cut with a visible marker; the full text
-is in the lifecycle map. The same drawing is used for the canvas page of the map.
+Each block's answers are fitted into its box (``textfit``): the font of the whole page
+shrinks together, down to ``MIN_SIZE``, until the most crowded block fits; past that, long
+answers are cut with a visible marker; the full text is in the lifecycle map. The same drawing is used for the canvas page of the map.
 """
 
 from __future__ import annotations
@@ -121,15 +121,41 @@ def _items(pdf: WorkbookPDF, filled: FilledBlock) -> list[Item]:
     return items
 
 
-def _draw_block(pdf: WorkbookPDF, filled: FilledBlock, box: Box, measure: Measure) -> BlockDrawing:
+@dataclass(frozen=True)
+class _Frame:
+    """Where a block's parts go: its title strip and the box its answers are fitted into."""
+
+    title: str
+    question_lines: tuple[str, ...]
+    title_h: float
+    question_h: float
+    strip_h: float
+    content: Box
+
+
+def _frame(pdf: WorkbookPDF, filled: FilledBlock, box: Box, measure: Measure) -> _Frame:
     block = filled.block
-    line_colour, tint = EMPTY_COLOURS if filled.is_empty else COLOURS.get(block.id, COLOURS["governance"])
     inner_w = box.w - 2 * PAD
     title = truncate_line(pdf.safe(block.title, "B"), inner_w, "B", TITLE_SIZE, measure)
-    question_lines = wrap(pdf.safe(block.question, "I"), inner_w, "I", QUESTION_SIZE, measure)[:3]
+    question_lines = tuple(wrap(pdf.safe(block.question, "I"), inner_w, "I", QUESTION_SIZE, measure)[:3])
     title_h = TITLE_SIZE * 0.3528 * 1.25
     question_h = QUESTION_SIZE * 0.3528 * 1.2
     strip_h = PAD + title_h + question_h * len(question_lines) + PAD * 0.6
+    content = Box(box.x + PAD, box.y + strip_h + PAD * 0.7, inner_w, box.h - strip_h - PAD * 1.5)
+    return _Frame(title, question_lines, title_h, question_h, strip_h, content)
+
+
+def _fit_block(pdf: WorkbookPDF, filled: FilledBlock, frame: _Frame, measure: Measure,
+               max_size: float, min_size: float) -> Fit:
+    columns = filled.block.col_span  # a wide block sets its text in columns as wide as the grid's
+    return fit(_items(pdf, filled), frame.content.w, frame.content.h, measure, max_size=max_size,
+               min_size=min_size, columns=columns, column_gap=COLUMN_GAP)
+
+
+def _draw_block(pdf: WorkbookPDF, filled: FilledBlock, box: Box, frame: _Frame, fitted: Fit) -> BlockDrawing:
+    block = filled.block
+    line_colour, tint = EMPTY_COLOURS if filled.is_empty else COLOURS.get(block.id, COLOURS["governance"])
+    inner_w = box.w - 2 * PAD
 
     pdf.set_line_width(0.35)
     pdf.set_draw_color(*line_colour)
@@ -138,26 +164,24 @@ def _draw_block(pdf: WorkbookPDF, filled: FilledBlock, box: Box, measure: Measur
         pdf.set_dash_pattern(dash=1.6, gap=1.0)
     pdf.rect(box.x, box.y, box.w, box.h, style="D", round_corners=True, corner_radius=2.0)
     pdf.set_dash_pattern()
-    pdf.rect(box.x + 0.3, box.y + 0.3, box.w - 0.6, strip_h - 0.3, style="F", round_corners=True, corner_radius=1.8)
+    pdf.rect(box.x + 0.3, box.y + 0.3, box.w - 0.6, frame.strip_h - 0.3, style="F", round_corners=True,
+             corner_radius=1.8)
 
     pdf.c_margin, saved = 0, pdf.c_margin
     pdf.set_text_color(*line_colour)
     pdf.set_font(FAMILY, "B", TITLE_SIZE)
     pdf.set_xy(box.x + PAD, box.y + PAD * 0.8)
-    pdf.cell(inner_w, title_h, title)
+    pdf.cell(inner_w, frame.title_h, frame.title)
     pdf.set_text_color(*GREY)
     pdf.set_font(FAMILY, "I", QUESTION_SIZE)
-    y = box.y + PAD * 0.8 + title_h
-    for line in question_lines:
+    y = box.y + PAD * 0.8 + frame.title_h
+    for line in frame.question_lines:
         pdf.set_xy(box.x + PAD, y)
-        pdf.cell(inner_w, question_h, line)
-        y += question_h
+        pdf.cell(inner_w, frame.question_h, line)
+        y += frame.question_h
     pdf.c_margin = saved
 
-    content = Box(box.x + PAD, box.y + strip_h + PAD * 0.7, inner_w, box.h - strip_h - PAD * 1.5)
-    columns = block.col_span  # a wide block sets its text in columns as wide as the grid's
-    fitted = fit(_items(pdf, filled), content.w, content.h, measure, max_size=MAX_SIZE, min_size=MIN_SIZE,
-                 columns=columns, column_gap=COLUMN_GAP)
+    content = frame.content
     draw_fit(pdf, fitted, content.x, content.y, content.w, FAMILY, column_gap=COLUMN_GAP)
     return BlockDrawing(block.id, box, content, fitted)
 
@@ -193,9 +217,16 @@ def draw_canvas(pdf: WorkbookPDF, canvas: FilledCanvas) -> dict[str, BlockDrawin
 
     grid_top = MARGIN + HEADER
     boxes = grid_boxes(MARGIN, grid_top, inner_w, height - MARGIN - FOOTER - grid_top + 2)
+    frames = {filled.block.id: _frame(pdf, filled, boxes[filled.block.id], measure) for filled in canvas.blocks}
+    # One body size for the whole page: the size the most crowded block needs (never below MIN_SIZE), so a
+    # reader never sees blocks set at different sizes side by side.
+    size = min((_fit_block(pdf, filled, frames[filled.block.id], measure, MAX_SIZE, MIN_SIZE).size
+                for filled in canvas.blocks), default=MAX_SIZE)
     drawings = {}
     for filled in canvas.blocks:
-        drawings[filled.block.id] = _draw_block(pdf, filled, boxes[filled.block.id], measure)
+        frame = frames[filled.block.id]
+        fitted = _fit_block(pdf, filled, frame, measure, size, size)
+        drawings[filled.block.id] = _draw_block(pdf, filled, boxes[filled.block.id], frame, fitted)
     pdf.set_text_color(*INK)
     return drawings
 

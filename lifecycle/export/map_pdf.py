@@ -36,6 +36,10 @@ PHASE_COLOURS = {
 SEVERITY_COLOURS = {"blocker": (176, 32, 32), "warning": (176, 110, 0), "advice": (41, 98, 163)}
 BODY = 9.5
 SMALL = 8.0
+CHAPTER_ROOM = 0.45  # share of a page a chapter needs left to start on it
+MIN_TABLE_SIZE = 6.5  # pt: a table's text shrinks this far so that no heading word is broken
+RECORD_COLUMNS = 6  # tables with more columns print as one block per row ("Column: value")
+BODY_WORD_CAP = 28.0  # mm: a body word longer than this (an id, a URL) may be broken rather than widen a column
 
 
 class MapPDF(WorkbookPDF):
@@ -113,6 +117,17 @@ class MapPDF(WorkbookPDF):
         if self.get_y() + height > self.h - MARGIN:
             self.add_page()
 
+    def chapter(self) -> None:
+        """Start a chapter (a phase, the Model Card…): on this page when at least CHAPTER_ROOM of it is left,
+        else on a new one. Always starting on a new page left pages holding a line or two of the chapter
+        before."""
+        if self.get_y() <= self.t_margin + 1:
+            return
+        if self.h - MARGIN - self.get_y() < (self.h - 2 * MARGIN) * CHAPTER_ROOM:
+            self.add_page()
+        else:
+            self.ln(8)
+
 
 # --- answers ----------------------------------------------------------------------------------
 
@@ -129,15 +144,68 @@ def _column_widths(columns: tuple[Question, ...]) -> list[float]:
     return [weights.get(c.kind, 1.4) for c in columns]
 
 
+def _longest_word(pdf: MapPDF, text: str, emphasis: str, size: float) -> float:
+    return max((pdf.measure.mm(word, emphasis, size) for word in pdf.safe(text, emphasis).split()), default=0.0)
+
+
+def _fit_widths(pdf: MapPDF, headings: list[str], rows: list[list[str]], weights: list[float], size: float,
+                pad: float) -> list[float] | None:
+    """Column widths in mm, in proportion to ``weights`` but never narrower than a column's longest heading
+    word (or its longest body word, up to BODY_WORD_CAP), so no heading is broken mid-word; None if the
+    page is too narrow for that at ``size``."""
+    total = pdf.text_width
+    need = []
+    for index, heading in enumerate(headings):
+        body = max((_longest_word(pdf, row[index], "", size) for row in rows if index < len(row)), default=0.0)
+        need.append(max(_longest_word(pdf, heading, "B", size), min(body, BODY_WORD_CAP)) + 2 * pad + 0.4)
+    if sum(need) > total:
+        return None
+    fixed: dict[int, float] = {}
+    while True:  # columns that would be too narrow get their minimum; the rest share what is left
+        free = [i for i in range(len(weights)) if i not in fixed]
+        room = total - sum(fixed.values())
+        weight = sum(weights[i] for i in free) or 1.0
+        widths = {i: room * weights[i] / weight for i in free}
+        narrow = [i for i in free if widths[i] < need[i]]
+        if not narrow:
+            return [fixed.get(i, widths.get(i, 0.0)) for i in range(len(weights))]
+        for i in narrow:
+            fixed[i] = need[i]
+
+
+def _records(pdf: MapPDF, headings: list[str], rows: list[list[str]]) -> None:
+    """A wide table as one block per row: the row's first cell as its title, then "column: value" lines."""
+    for values in rows:
+        title = values[0] if values and values[0].strip() else "(no name)"
+        pairs = [[heading, value] for heading, value in zip(headings[1:], values[1:]) if value.strip()]
+        # A record stays on one page when it is short enough (about one line per pair), so its title is
+        # never separated from its last lines.
+        rough = 5 + 4.2 * len(pairs)
+        pdf.keep_room(rough if rough < (pdf.h - 2 * MARGIN) / 3 else 5 + 4.2 * 3)
+        pdf.para(f"• {title}", "B", SMALL + 0.5, after=0.3)
+        if pairs:
+            _table(pdf, ["", ""], pairs, [1.1, 3.0], size=SMALL)
+        pdf.ln(0.5)
+
+
 def _table(pdf: MapPDF, headings: list[str], rows: list[list[str]], widths: list[float], size: float = SMALL) -> None:
     """A table with wrapped cells; rows move to the next page whole when they can, and the headings repeat."""
     if not rows:
         return
+    if len(headings) > RECORD_COLUMNS:
+        _records(pdf, headings, rows)
+        return
     pad = 1.0
-    line_height = size * 0.45
-    total = sum(widths)
-    col_w = [pdf.text_width * w / total for w in widths]
     show_headings = any(headings)
+    col_w = None
+    while col_w is None:
+        col_w = _fit_widths(pdf, headings, rows, widths, size, pad)
+        if col_w is None:
+            if size - 0.5 < MIN_TABLE_SIZE:  # headings this long cannot be kept whole: print the rows as records
+                _records(pdf, headings, rows)
+                return
+            size -= 0.5
+    line_height = size * 0.45
 
     def cells(values: list[str], emphasis: str) -> list[list[str]]:
         return [wrap(pdf.safe(v, emphasis), w - 2 * pad, emphasis, size, pdf.measure) or [""]
@@ -192,9 +260,10 @@ def _table(pdf: MapPDF, headings: list[str], rows: list[list[str]], widths: list
     pdf.ln(2.5)
 
 
-def _answer(pdf: MapPDF, question: Question, value: Any) -> None:
+def _answer(pdf: MapPDF, question: Question, value: Any, show_label: bool = True) -> None:
     pdf.keep_room(10)
-    pdf.para(question.label, "B", BODY, after=0.6)
+    if show_label:
+        pdf.para(question.label, "B", BODY, after=0.6)
     if question.kind == "table":
         columns = question.columns
         rows = [[c.display(getattr(row, c.name)) for c in columns] for row in value]
@@ -212,10 +281,11 @@ def _section(pdf: MapPDF, model_questions: tuple[Question, ...], section: Any) -
         if not _answered(question, value):
             missing.append(question)
             continue
-        if question.group and question.group != group:
+        headed = bool(question.group) and question.group != group
+        if headed:
             group = question.group
             pdf.subheading(group)
-        _answer(pdf, question, value)
+        _answer(pdf, question, value, show_label=not (headed and question.label == group))  # "Features" once
     return missing
 
 
@@ -238,7 +308,7 @@ def _gate(pdf: MapPDF, phase: Phase, gate: StageGate, timeline: Timeline) -> Non
 
 
 def _phase(pdf: MapPDF, project: Project, phase: Phase) -> None:
-    pdf.add_page()
+    pdf.chapter()
     colour = PHASE_COLOURS[phase.key]
     pdf.heading(f"{phase.number}. {phase.title}", 17, colour, before=0)
     pdf.para(phase.purpose, "I", BODY, GREY, after=2)
@@ -282,6 +352,14 @@ def _gantt(pdf: MapPDF, timeline: Timeline) -> None:
     months = _month_starts(first, last)
     month_w = chart_w * 30.4 / span
     step = max(1, -(-15 // max(int(month_w), 1)))  # label every n-th month so "Sep 2025" labels never touch
+    label_format = "%b %Y"
+    if step >= 12:  # a plan over years: ticks on Januaries, every n-th year, so lines and labels stay apart
+        years = max(1, -(-10 // max(int(month_w * 12), 1)))
+        months = [m for m in months if m.month == 1 and m.year % years == 0] or months[:1]
+        step, label_format = 1, "%Y"
+    else:
+        months = months[::step]
+        step = 1
     rows: list[tuple[str, Any]] = [("gates", gates)] if gates else []
     rows += [("activity", a) for a in activities]
     index = 0
@@ -303,7 +381,7 @@ def _gantt(pdf: MapPDF, timeline: Timeline) -> None:
             pdf.line(month_x, top + 5, month_x, bottom)
             if month >= first and number % step == 0 and month_x < chart_x + chart_w - 13:
                 pdf.set_xy(month_x + 0.5, top)
-                pdf.cell(14, 4, month.strftime("%b %Y"))
+                pdf.cell(14, 4, month.strftime(label_format))
         y = top + 7
         for kind, item in chunk:
             if kind == "gates":
@@ -360,7 +438,7 @@ def _findings(pdf: MapPDF, project: Project, findings: list[Any] | None) -> None
         except ImportError:  # the checks engine is optional for the map
             return
         findings = run_checks(project)
-    pdf.add_page()
+    pdf.chapter()
     pdf.heading("Findings", 17, ACCENT, before=0)
     open_ = [f for f in findings if not f.accepted]
     accepted = [f for f in findings if f.accepted]

@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 PT_TO_MM = 25.4 / 72
 MARKER = "… (continued in the full map)"
@@ -50,7 +50,7 @@ class Line:
     indent: float = 0.0  # mm from the box's left edge
     gap_before: float = 0.0  # in line heights
     bullet: bool = False  # draw a bullet in the indent
-    keep_with_next: bool = False  # a label: never the last line of a column
+    keep_with_next: bool = False  # a label, or a table row's line: stays in the column of the next line
 
 
 @dataclass
@@ -68,26 +68,48 @@ class Fit:
         return max((_height(column, self.line_height) for column in self.columns or [self.lines]), default=0.0)
 
 
+def _units(lines: list[Line]) -> list[list[Line]]:
+    """Lines that must stay in one column: a label with the first line after it, a table row's lines."""
+    units: list[list[Line]] = []
+    current: list[Line] = []
+    for line in lines:
+        current.append(line)
+        if not line.keep_with_next:
+            units.append(current)
+            current = []
+    if current:
+        units.append(current)
+    return units
+
+
 def flow(lines: list[Line], line_height: float, height: float, columns: int) -> list[list[Line]] | None:
     """``lines`` poured into ``columns`` columns of ``height`` mm (a gap at the top of a column is dropped),
-    or None if they do not fit."""
+    or None if they do not fit. Lines chained by ``keep_with_next`` move to the next column together, unless
+    they are taller than a whole column."""
     result: list[list[Line]] = [[]]
     used = 0.0
-    for line in lines:
-        step = (1 + line.gap_before) * line_height
-        orphan = line.keep_with_next and used + step + line_height > height + 1e-6 and len(result) < columns
-        if result[-1] and (used + step > height + 1e-6 or orphan):
+    for unit in _units(lines):
+        whole = sum((1 + line.gap_before) * line_height for line in unit)
+        fits_a_column = whole - unit[0].gap_before * line_height <= height + 1e-6
+        if result[-1] and used + whole > height + 1e-6 and fits_a_column:
             if len(result) == columns:
                 return None
             result.append([])
             used = 0.0
-        if not result[-1]:
-            line = Line(line.text, line.style, line.indent, 0.0, line.bullet, line.keep_with_next)
-            step = line_height
-            if step > height + 1e-6:
-                return None
-        result[-1].append(line)
-        used += step
+        for line in unit:
+            step = (1 + line.gap_before) * line_height
+            if result[-1] and used + step > height + 1e-6:
+                if len(result) == columns:
+                    return None
+                result.append([])
+                used = 0.0
+            if not result[-1]:
+                line = replace(line, gap_before=0.0)
+                step = line_height
+                if step > height + 1e-6:
+                    return None
+            result[-1].append(line)
+            used += step
     return result
 
 
@@ -200,7 +222,8 @@ def _lay_out(items: list[Item], width: float, size: float, measure: Measure) -> 
             wrapped = wrap(paragraph, width - indent, item.body_style.emphasis, size, measure)
             for number, text in enumerate(wrapped):
                 body_lines.append(Line(text, item.body_style, indent=indent, gap_before=gap,
-                                       bullet=item.bullets and number == 0))
+                                       bullet=item.bullets and number == 0,
+                                       keep_with_next=item.bullets and number < len(wrapped) - 1))
                 gap = 0.0
         laid.append(_Laid(label_lines, body_lines, item.label or (item.body[0] if item.body else "")))
     return laid

@@ -1,7 +1,7 @@
 """The Model Card and the Data Sheet as sections of the lifecycle map PDF.
 
-``draw_handoff`` writes both documents with the map's own page helpers (``heading``,
-``subheading``, ``para``) and its table function, which the map passes in; nothing here
+``draw_handoff`` writes both documents with the map's own page helpers (``chapter``,
+``heading``, ``subheading``, ``para``) and its table function, which the map passes in; nothing here
 imports fpdf, so the map decides fonts, margins and page breaks.
 """
 
@@ -35,7 +35,7 @@ def _asked(pdf: Any, asked: Asked, table: TableFunction) -> None:
 
 
 def draw_document(pdf: Any, document: HandoffDocument, table: TableFunction) -> None:
-    pdf.add_page()
+    pdf.chapter()
     pdf.heading(f"{document.title}: {document.subject}", 17, ACCENT, before=0)
     pdf.para(
         f"{document.intro} {document.answered} of {document.total} answers given "
@@ -65,6 +65,6 @@ def draw_document(pdf: Any, document: HandoffDocument, table: TableFunction) -> 
 
 
 def draw_handoff(pdf: Any, project: Project, table: TableFunction) -> None:
-    """The Model Card, then the Data Sheet, each starting on a new page."""
+    """The Model Card, then the Data Sheet, each a chapter of its own."""
     draw_document(pdf, build_model_card(project), table)
     draw_document(pdf, build_datasheet(project), table)
