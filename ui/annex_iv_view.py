@@ -16,7 +16,7 @@ from lifecycle.model import Project, TechnicalDocumentation
 from lifecycle.phases import PHASES_BY_KEY
 from lifecycle.questions import questions_of
 
-from . import router, state
+from . import nav, router, state
 from .answer_links import ANNEX_IV_PAGE, page_of_field, query_for
 from .datasheet_view import file_stem
 from .forms import render_question
@@ -45,7 +45,7 @@ def _render_focus() -> None:
         st.markdown(f":material/my_location: **Fixing: {plain(path.question.label)}**")
         st.caption(plain(path.question.help))
         render_question(path.question, (*DOCUMENTATION, path.steps[-1].name), key_prefix="focus")
-        st.page_link(ANNEX_IV_PAGE, label="Done", icon=":material/close:")
+        nav.go_link(ANNEX_IV_PAGE, "Done", icon=":material/close:")
 
 
 def _render_point(item: PointCoverage, high_risk: bool) -> None:
@@ -63,8 +63,8 @@ def _render_point(item: PointCoverage, high_risk: bool) -> None:
             path = answer.path
             st.markdown(f":red[:material/close:] **{plain(path.question.label)}** *({plain(path.source)})*: "
                         "not answered yet")
-            st.page_link(page_of_field(path.focus), label=f"Answer “{path.question.label}”",
-                         icon=":material/edit:", query_params=query_for(path.focus))
+            nav.go_link(page_of_field(path.focus), f"Answer “{path.question.label}”", icon=":material/edit:",
+                        query_params=query_for(path.focus), key=f"annex-answer:{item.spec.id}:{path.focus}")
 
 
 def _render_coverage(project: Project) -> None:

@@ -13,7 +13,7 @@ from lifecycle.canvas import BLOCKS, CanvasBlock, FilledBlock, fill_canvas
 from lifecycle.model import Project
 from lifecycle.phases import PHASES_BY_KEY
 
-from . import router, state
+from . import nav, router, state
 from .errors import guarded_download
 from .text import plain
 
@@ -55,7 +55,8 @@ def _render_block(filled: FilledBlock) -> None:
             st.markdown(f":small[:red[**Missing:** {names}]]")
         for section in block.sections:
             page, name = _page_for(section)
-            st.page_link(page, label=name, icon=":material/edit:", help=f"Edit these answers on the {name} page")
+            nav.go_link(page, name, icon=":material/edit:", help=f"Edit these answers on the {name} page",
+                        key=f"canvas-edit:{block.id}:{section}")
 
 
 def _render_region(blocks: list[CanvasBlock], filled: dict[str, FilledBlock]) -> None:

@@ -34,7 +34,7 @@ def file_stem(project_name: str, fallback: str = "project") -> str:
     return slug(project_name)[:60].strip("-") or fallback
 
 
-def _render_prefilled(item: Prefilled) -> None:
+def _render_prefilled(item: Prefilled, where: str) -> None:
     label = f"**{plain(item.label)}**"
     if item.items:
         st.markdown(label + "\n" + "\n".join(f"- {plain(line)}" for line in item.items))
@@ -42,9 +42,10 @@ def _render_prefilled(item: Prefilled) -> None:
         st.markdown(label + "  \n" + plain(item.text))
     else:
         st.markdown(label + "  \n:orange[Not answered yet]")
-        st.page_link(
-            page_of(item.origin), label=f"Answer it in {item.origin_title}", icon=":material/edit:",
+        nav.go_link(
+            page_of(item.origin), f"Answer it in {item.origin_title}", icon=":material/edit:",
             query_params={"focus": item.source} if item.origin in PHASES_BY_KEY else None,
+            key=f"prefilled:{where}:{item.source}:{item.label}",
         )
 
 
@@ -64,10 +65,11 @@ def _render_from_answers(section: DocSection) -> None:
         if not section.prefilled:
             st.caption("Nothing in the phase forms covers this section.")
         for item in section.prefilled:
-            _render_prefilled(item)
+            _render_prefilled(item, str(section.number))
         for origin in section.origins:
             title = next(p.origin_title for p in section.prefilled if p.origin == origin)
-            st.page_link(page_of(origin), label=f"Edit in {title}", icon=":material/arrow_forward:")
+            nav.go_link(page_of(origin), f"Edit in {title}", icon=":material/arrow_forward:",
+                        key=f"edit-in:{section.number}:{origin}")
 
 
 def _render_questions(section: DocSection) -> None:

@@ -403,7 +403,7 @@ def render_measured_on_modeling() -> None:
     st.caption(f"The offline metrics beside the values the run of version {plain(snapshot.version)} of "
                f"'{plain(snapshot.model)}' logged. Import and pairings are on the Deployment page.")
     st.dataframe(_targets_frame(results).drop(columns=["Target"]), hide_index=True, key="mlflow-measured")
-    st.page_link(nav.phase_page(PHASES_BY_KEY["deployment"]), label="Open the MLflow section", icon=":material/hub:")
+    nav.go_link(nav.phase_page(PHASES_BY_KEY["deployment"]), "Open the MLflow section", icon=":material/hub:")
 
 
 # --- the Portfolio -------------------------------------------------------------------------------------

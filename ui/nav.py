@@ -95,6 +95,28 @@ def go_button(
     )
 
 
+def go_link(
+    target: str | st.Page,
+    label: str,
+    *,
+    icon: str | None = None,
+    query_params: dict[str, Any] | None = None,
+    key: str | None = None,
+    help: str | None = None,
+) -> None:
+    """A link-looking button to another page. Links (``st.page_link``) lost their first click when it came
+    right after typing in a field; a button's callback runs with that answer saved, then moves."""
+    go_button(target, label, key=link_key(target, query_params, key or label), icon=icon,
+              query_params=query_params, kind="tertiary", help=help)
+
+
+def link_key(target: str | st.Page, query_params: dict[str, Any] | None, suffix: str) -> str:
+    """``go:<page>?<query>#<suffix>``: unique per link on a page, and it says where the link goes (tests read it)."""
+    page = target.url_path if isinstance(target, st.Page) else target.rsplit("/", 1)[-1].removesuffix(".py")
+    query = "&".join(f"{k}={v}" for k, v in (query_params or {}).items())
+    return f"go:{page or 'home'}?{query}#{suffix}"
+
+
 def render_menu(sections: dict[str, list[st.Page]], current: st.Page) -> None:
     """The sidebar's page menu: one button per page, the open page marked and not clickable."""
     for section, entries in sections.items():

@@ -67,4 +67,4 @@ def render_policy_page() -> None:
         st.markdown(f"**{len(pack.rules)}** rules · **{len(findings)}** findings for "
                     f"{plain(project.info.name or 'this project')}")
         st.dataframe(_results(pack, project), hide_index=True, key=f"policy-rules-{pack.source}")
-    st.page_link(nav.CHECKS, label="See the findings on the Checks page", icon=":material/rule:")
+    nav.go_link(nav.CHECKS, "See the findings on the Checks page", icon=":material/rule:")

@@ -14,7 +14,7 @@ from lifecycle.model.risk import reference_of
 from lifecycle.phases import Phase
 from lifecycle.questions import questions_of
 
-from . import state
+from . import nav, state
 from .answer_links import ANNEX_IV_PAGE, page_of_field, query_for
 from .forms import render_question
 from .text import plain
@@ -117,7 +117,7 @@ def render_gate_requirements(phase: Phase, project: Project) -> None:
             elif requirement in missing:
                 st.markdown(f":orange[:material/radio_button_unchecked:] {plain(requirement.why)}")
                 _render_missing(requirement, phase)
-    st.page_link(ANNEX_IV_PAGE, label="All Annex IV points", icon=":material/gavel:")
+    nav.go_link(ANNEX_IV_PAGE, "All Annex IV points", icon=":material/gavel:", key=f"gate-annex:{phase.key}")
 
 
 def _render_missing(requirement, phase: Phase) -> None:  # type: ignore[no-untyped-def]
@@ -125,8 +125,8 @@ def _render_missing(requirement, phase: Phase) -> None:  # type: ignore[no-untyp
     if path.top == "ai_act":  # asked nowhere else: answer it right here
         render_question(path.question, tuple(step.name for step in path.steps), key_prefix=f"gate-{phase.key}")
         return
-    st.page_link(page_of_field(path.path), label=f"Answer “{path.question.label}” ({path.source})",
-                 icon=":material/edit:", query_params=query_for(path.focus))
+    nav.go_link(page_of_field(path.path), f"Answer “{path.question.label}” ({path.source})", icon=":material/edit:",
+                query_params=query_for(path.focus), key=f"gate-answer:{phase.key}:{path.path}")
 
 
 def render_phase_extras(phase: Phase) -> None:
@@ -145,7 +145,9 @@ def render_tier_summary() -> None:
         refs = "; ".join(screening.references)
         st.markdown(f"**EU AI Act risk tier:** {tier_badge(screening)}" + (f" · {plain(refs)}" if refs else ""))
         left, right = st.columns(2)
-        left.page_link(page_of_field("ai_act.screening.prohibited_practices"),
-                       label="Risk screening (Problem Framing)", icon=":material/fact_check:")
-        right.page_link(ANNEX_IV_PAGE, label=f"Annex IV: {covered.covered} of {covered.total} points documented",
+        with left:
+            nav.go_link(page_of_field("ai_act.screening.prohibited_practices"), "Risk screening (Problem Framing)",
+                        icon=":material/fact_check:")
+        with right:
+            nav.go_link(ANNEX_IV_PAGE, f"Annex IV: {covered.covered} of {covered.total} points documented",
                         icon=":material/gavel:")

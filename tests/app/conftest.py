@@ -60,3 +60,16 @@ def shown_table(at: AppTest, first_column_label: str):
     matches = [d.value for d in at.dataframe if list(d.value.columns)[1:2] == [first_column_label]]
     assert len(matches) == 1, f"expected one table starting with {first_column_label!r}"
     return matches[0]
+
+
+def page_links(at: AppTest, main_only: bool = False) -> list[tuple[str, str, str]]:
+    """(label, page, query string) of every link-button to another page (``ui.nav.go_link``), read off its key
+    ``go:<page>?<query>#…``."""
+    found = []
+    for button in (at.main if main_only else at).button:
+        key = button.key or ""
+        if key.startswith("go:"):
+            target, _, rest = key[3:].partition("?")
+            query = rest.split("#", 1)[0]
+            found.append((button.label, target, query))
+    return found

@@ -11,6 +11,8 @@ from lifecycle.storage import project_document
 from lifecycle.samples import load_sample
 from ui.canvas_view import _deferred
 
+from .conftest import page_links
+
 CANVAS = "pages/canvas.py"
 
 
@@ -41,7 +43,7 @@ def test_an_opened_sample_fills_the_blocks_and_links_each_to_its_page(at: AppTes
     text = _texts(at)
     assert "Nothing answered yet." not in text
     assert "Binary classification" in text and "Bias testing" in text  # an answer and the planted gap
-    links = _labels(at, "page_link")
+    links = [label for label, _, _ in page_links(at)]
     for title in ("1. Problem Framing", "2. Data", "3. Modeling & Evaluation", "4. Deployment", "5. Monitoring",
                   "Plan"):
         assert title in links

@@ -7,7 +7,7 @@ from streamlit.testing.v1 import AppTest
 
 from lifecycle.samples import load_sample
 
-from .conftest import answer, widget
+from .conftest import answer, page_links, widget
 
 PAGE = "pages/datasheet.py"
 
@@ -57,7 +57,7 @@ def test_a_sample_fills_the_read_only_parts_and_links_to_their_phase(at: AppTest
     for source in loan.data.sources:
         assert source.name in text
     assert "applicant_age: protected attribute" in text
-    links = [link.proto.label for link in at.main.get("page_link")]
+    links = [label for label, _, _ in page_links(at, main_only=True)]
     assert "Edit in 2. Data" in links and "Edit in 1. Problem Framing" in links
     # the remaining questions show the sample's own answers
     assert widget(at, "text_input", "datasheet.motivation.name").value == loan.datasheet.motivation.name
@@ -66,9 +66,9 @@ def test_a_sample_fills_the_read_only_parts_and_links_to_their_phase(at: AppTest
 
 def test_a_missing_phase_answer_links_to_the_question_to_answer(at: AppTest) -> None:
     at.switch_page(PAGE).run()
-    links = [link.proto for link in at.main.get("page_link") if link.proto.label == "Answer it in 2. Data"]
-    assert links and all(link.page == "data" for link in links)
-    assert "focus=data.labelled_examples" in [link.query_string for link in links]
+    links = [(page, query) for label, page, query in page_links(at, main_only=True) if label == "Answer it in 2. Data"]
+    assert links and all(page == "data" for page, _ in links)
+    assert "focus=data.labelled_examples" in [query for _, query in links]
 
 
 def test_the_remaining_datasheet_questions_are_asked_and_kept(at: AppTest) -> None:

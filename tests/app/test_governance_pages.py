@@ -13,7 +13,7 @@ from lifecycle.policies import ENV_VAR
 from lifecycle.samples import SAMPLES_DIR, load_sample
 from lifecycle.storage import load_project, project_document
 
-from .conftest import answer, widget
+from .conftest import answer, page_links, widget
 
 ANNEX_IV = "pages/annex_iv.py"
 POLICIES = "pages/policies.py"
@@ -35,7 +35,7 @@ def links(at: AppTest) -> list[tuple[str, str, str]]:
     is followed with the page switch recorded: AppTest does not follow a switch made by the script)."""
     from unittest.mock import patch
 
-    found = [(link.proto.label, link.proto.page, link.proto.query_string) for link in at.get("page_link")]
+    found = page_links(at)
     for key in [b.key for b in at.button if b.label == "Go to the answer"]:
         with patch("streamlit.switch_page") as switch:
             at.button(key=key).click().run()

@@ -63,7 +63,7 @@ def test_screen_then_follow_a_missing_annex_iv_point_to_its_question(page: Page)
     before = int(metric(page, "Answers given").split(" of ")[0])
     first = point(page, "1(a)")
     expect(first.locator("summary")).to_contain_text("not documented")
-    first.get_by_role("link", name="Answer “Problem statement”").click()
+    first.get_by_role("button", name="Answer “Problem statement”").click()
     wait_for_app(page)
     expect(page).to_have_url(re.compile(r"/problem_framing\?.*focus=problem_framing\.problem_statement"))
     expect(page.get_by_text("Fixing: Problem statement")).to_be_visible()
@@ -77,7 +77,7 @@ def test_screen_then_follow_a_missing_annex_iv_point_to_its_question(page: Page)
     expect(point(page, "1(a)").locator("summary")).to_contain_text("partly documented: 1 of 5 answers")
 
     # a point only Annex IV asks about: answered in place, and the point is documented
-    point(page, "7").get_by_role("link", name="Answer “Harmonised standards applied”").click()
+    point(page, "7").get_by_role("button", name="Answer “Harmonised standards applied”").click()
     wait_for_app(page)
     expect(page.get_by_text("Fixing: Harmonised standards applied")).to_be_visible()
     box = page.get_by_role("textbox", name="Harmonised standards applied").first
