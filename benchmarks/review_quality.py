@@ -6,7 +6,7 @@ gaps, precision of blocker and warning findings, false alarms, missed gaps, bloc
 and the review time per project against loading the same project file. Scoring rules: see
 ``benchmarks/review_corpus/README.md``.
 
-Run alone: ``python -m benchmarks.review_quality [--split dev|holdout|all] [--detail]``.
+Run alone: ``python -m benchmarks.review_quality [--split dev|holdout|holdout2|all] [--detail]``.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from typing import Any
 
 import yaml
 
-from benchmarks.review_corpus.corpus import SPLITS, Gap, Plan, load_check_map, load_corpus, within
+from benchmarks.review_corpus.corpus import SEALED_SPLITS, SPLITS, Gap, Plan, load_check_map, load_corpus, within
 from lifecycle.checks import run_checks
 from lifecycle.storage import ProjectFileError, parse_project
 
@@ -254,7 +254,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--review-split", choices=(*SPLITS, "all"), default="all",
                         help="review_quality: which corpus split to score (default all)")
     parser.add_argument("--review-detail", action="store_true",
-                        help="review_quality: list every false alarm and missed gap, holdout included")
+                        help="review_quality: list every false alarm and missed gap, sealed splits included")
     parser.add_argument("--review-repeat", type=int, default=5,
                         help="review_quality: timed rounds over all variants; the best is kept (default 5)")
 
@@ -291,10 +291,12 @@ def run(options: argparse.Namespace) -> tuple[list[dict[str, str]], list[str]]:
         if check_map else "check_map.yaml: absent, so findings match gaps on field only."
     )
     notes.append("B+W = open blocker and warning findings (precision counts these); tips = open advice findings.")
-    shown = [c for c in cases if detail or c.plan.split == "dev"]
+    shown = [c for c in cases if detail or c.plan.split not in SEALED_SPLITS]
     notes += _detail(shown)
-    if not detail and any(c.plan.split == "holdout" for c in cases):
-        notes.append("holdout false alarms and missed gaps are not listed (see holdout/README.md); --detail shows them.")
+    for name in SEALED_SPLITS:
+        if not detail and any(c.plan.split == name for c in cases):
+            notes.append(f"{name} false alarms and missed gaps are not listed (see {name}/README.md); "
+                         "--detail shows them.")
     return rows, notes
 
 
@@ -303,7 +305,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--split", dest="review_split", choices=(*SPLITS, "all"), default="all",
                         help="which corpus split to score (default all)")
     parser.add_argument("--detail", dest="review_detail", action="store_true",
-                        help="list every false alarm and missed gap, holdout included")
+                        help="list every false alarm and missed gap, sealed splits included")
     parser.add_argument("--repeat", dest="review_repeat", type=int, default=5,
                         help="timed rounds over all variants; the best is kept (default 5)")
     from benchmarks.__main__ import report

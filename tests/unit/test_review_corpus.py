@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from benchmarks.review_corpus.corpus import (
-    CORPUS_DIR, FORMS, SEVERITIES, CorpusError, Gap, get_at, load_catalogue, load_check_map, load_corpus,
+    CORPUS_DIR, FORMS, SEALED_SPLITS, SEVERITIES, SPLITS, CorpusError, Gap, get_at, load_catalogue, load_check_map, load_corpus,
     model_path_problem, parse_path, within,
 )
 from benchmarks.review_quality import score
@@ -39,10 +39,14 @@ def values_at(plan, gap, edits) -> dict:
 def test_corpus_has_enough_plans_and_domains():
     dev = [p for p in PLANS if p.split == "dev"]
     holdout = [p for p in PLANS if p.split == "holdout"]
+    holdout2 = [p for p in PLANS if p.split == "holdout2"]
     assert len(dev) == 6
     assert len(holdout) >= 4
-    assert len({p.domain for p in PLANS}) >= 8
+    assert len(holdout2) >= 3
+    assert len({p.domain for p in PLANS}) >= 13
     assert not {p.domain for p in dev} & {p.domain for p in holdout}, "holdout domains must not appear in dev"
+    earlier = {p.domain for p in dev + holdout}
+    assert not {p.domain for p in holdout2} & earlier, "holdout2 domains must be new to dev and holdout"
     for plan in PLANS:
         assert not re.search(r"churn|recommend|loan", plan.domain, re.I), plan.domain
 
@@ -52,9 +56,26 @@ def test_gap_ids_are_unique_across_the_corpus():
     assert len(ids) == len(set(ids))
 
 
-def test_holdout_folder_warns_the_check_developer():
-    note = (CORPUS_DIR / "holdout" / "README.md").read_text(encoding="utf-8")
+def test_sealed_folder_warns_the_check_developer():
+    note = (CORPUS_DIR / "holdout2" / "README.md").read_text(encoding="utf-8")
     assert "do not open" in note.lower() and "check developer" in note.lower()
+    assert SEALED_SPLITS == ("holdout2",) and set(SEALED_SPLITS) <= set(SPLITS)
+
+
+def test_opened_holdout_records_its_first_measurement_and_points_to_the_sealed_split():
+    note = (CORPUS_DIR / "holdout" / "README.md").read_text(encoding="utf-8")
+    assert "106/177" in note and "108/131" in note and "holdout2" in note
+
+
+def test_benchmark_accepts_every_split_and_all():
+    import benchmarks.review_quality as bench
+
+    parser = __import__("argparse").ArgumentParser()
+    bench.add_arguments(parser)
+    for split in (*SPLITS, "all"):
+        assert parser.parse_args(["--review-split", split]).review_split == split
+    with pytest.raises(SystemExit):
+        parser.parse_args(["--review-split", "holdout3"])
 
 
 def test_catalogue_entries_are_complete():
