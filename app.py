@@ -21,6 +21,7 @@ sections = nav.pages()
 # The menu is drawn below with buttons (see ui/nav.py for why links are not used).
 page = st.navigation(sections, position="hidden")
 nav.follow()
+nav.close_sidebar_on_phone()
 
 with st.sidebar:
     nav.render_menu(sections, page)

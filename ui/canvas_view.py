@@ -108,14 +108,14 @@ def _render_downloads(project: Project) -> None:
     left, right = st.columns(2)
     with left:
         st.download_button(
-            "Download the canvas (PDF, one A3 page)",
+            "Canvas PDF (one A3 page)",
             data=guarded_download("the canvas PDF", _deferred(state.document(), canvas_pdf)),
             file_name=f"{name}-canvas.pdf", mime="application/pdf", on_click="ignore",
             icon=":material/picture_as_pdf:", key="download-canvas-pdf", width="stretch",
         )
     with right:
         st.download_button(
-            "Download the full lifecycle map (PDF)",
+            "Lifecycle map PDF (every answer)",
             data=guarded_download("the lifecycle map PDF", _deferred(state.document(), map_pdf)),
             file_name=f"{name}-lifecycle-map.pdf", mime="application/pdf", on_click="ignore",
             icon=":material/menu_book:", key="download-map-pdf", width="stretch",
@@ -141,4 +141,5 @@ def render_canvas_page() -> None:
     _render_downloads(project)
     canvas = fill_canvas(project)
     filled = {block.block.id: block for block in canvas.blocks}
-    _render_region(list(BLOCKS), filled)
+    with st.container(key="canvas-grid"):  # ui/style.css lets the grid wrap into wider blocks on narrow screens
+        _render_region(list(BLOCKS), filled)

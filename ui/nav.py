@@ -58,8 +58,32 @@ def pages() -> dict[str, list[st.Page]]:
 GOTO = "nav_goto"  # (page, query params) chosen by a click, followed by the entrypoint
 
 
-def _choose(target: str | st.Page, query_params: dict[str, Any] | None) -> None:
+MENU_MOVES = "nav_menu_moves"  # how many times the sidebar menu was used (see close_sidebar_on_phone)
+
+
+def _choose(target: str | st.Page, query_params: dict[str, Any] | None, from_menu: bool = False) -> None:
     st.session_state[GOTO] = (target, query_params)
+    if from_menu:
+        st.session_state[MENU_MOVES] = st.session_state.get(MENU_MOVES, 0) + 1
+
+
+CLOSED_AFTER = "nav_menu_moves_closed"
+# A static script, no user text in it: closes the sidebar on a phone-sized window, as Streamlit's own page
+# links do after a page is picked. Our menu is buttons (see above), which Streamlit does not close it for.
+_CLOSE_ON_PHONE = """<script>
+if (window.matchMedia("(max-width: 767px)").matches) {
+  const close = window.parent.document.querySelector('[data-testid="stSidebarCollapseButton"] button');
+  if (close) { close.click(); }
+}
+</script>"""
+
+
+def close_sidebar_on_phone() -> None:
+    """After a page was picked from the sidebar menu, close the sidebar if the window is phone-sized."""
+    moves = st.session_state.get(MENU_MOVES, 0)
+    if st.session_state.get(CLOSED_AFTER, 0) != moves:
+        st.session_state[CLOSED_AFTER] = moves
+        st.html(_CLOSE_ON_PHONE, unsafe_allow_javascript=True)
 
 
 def follow() -> None:
@@ -87,11 +111,12 @@ def go_button(
     width: str = "content",
     help: str | None = None,
     disabled: bool = False,
+    from_menu: bool = False,
 ) -> None:
     """A button that opens page ``target`` (a file under pages/, or a page) on the first click."""
     st.button(
         label, key=key, icon=icon, type=kind or ("primary" if primary else "secondary"), width=width, help=help,
-        disabled=disabled, on_click=_choose, args=(target, query_params),
+        disabled=disabled, on_click=_choose, args=(target, query_params, from_menu),
     )
 
 
@@ -126,6 +151,7 @@ def render_menu(sections: dict[str, list[st.Page]], current: st.Page) -> None:
             go_button(
                 entry, entry.title, key=f"menu:{entry.url_path or 'home'}", icon=entry.icon, kind="tertiary",
                 disabled=is_current, width="stretch", help="The page you are on" if is_current else None,
+                from_menu=True,
             )
 
 

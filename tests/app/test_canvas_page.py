@@ -64,7 +64,7 @@ def test_both_download_buttons_are_offered(at: AppTest) -> None:
     at.button(key="open-sample-churn").click().run()
     at.switch_page(CANVAS).run()
     assert _labels(at, "download_button") == [
-        "Download the canvas (PDF, one A3 page)", "Download the full lifecycle map (PDF)"]
+        "Canvas PDF (one A3 page)", "Lifecycle map PDF (every answer)"]
 
 
 def test_pdfs_are_not_built_on_reruns(at: AppTest, monkeypatch: pytest.MonkeyPatch) -> None:

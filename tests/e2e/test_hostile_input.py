@@ -115,7 +115,7 @@ def test_a_plan_at_the_edges_of_the_date_range_exports_its_map(page: Page, tmp_p
     expect(page.locator(ERROR)).to_have_count(0)
     go_to(page, "Canvas")
     with page.expect_download(timeout=120_000) as download:
-        page.get_by_role("button", name="Download the full lifecycle map (PDF)").click()
+        page.get_by_role("button", name="Lifecycle map PDF (every answer)").click()
     data = Path(download.value.path()).read_bytes()
     assert data.startswith(b"%PDF") and b"could not be made" not in data
 
