@@ -9,8 +9,7 @@ from lifecycle.samples import SAMPLES_DIR, load_sample
 
 
 def _findings(key: str):
-    if not (SAMPLES_DIR / f"{key}.yaml").exists():
-        pytest.skip(f"sample_projects/{key}.yaml is not there yet")
+    assert (SAMPLES_DIR / f"{key}.yaml").exists(), f"sample_projects/{key}.yaml is missing"
     project = load_sample(key)
     return project, run_checks(project)
 
