@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from lifecycle.checks import Severity, field_value, readiness, run_checks
 from lifecycle.samples import SAMPLES_DIR, load_sample
 
