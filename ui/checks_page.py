@@ -32,7 +32,7 @@ def render_checks_page() -> None:
     total = counts(findings)
 
     open_ = [f for f in findings if f.is_open]
-    cols = st.columns(6)
+    cols = [*st.columns(3), *st.columns(3)]  # two rows of three: six in a row cut their labels below 1280 px
     cols[0].metric("Readiness", f"{score.score}/100", help=score.band.meaning)
     cols[1].metric("Blocking findings", sum(f.severity is Severity.BLOCKER and not f.is_missing_answer for f in open_),
                    help="Anti-patterns that should stop the phase's gate until fixed or accepted.")
@@ -58,11 +58,12 @@ def render_checks_page() -> None:
         )
 
     st.subheader("Findings", divider="gray")
-    left, middle, right = st.columns([3, 2, 2])
+    left, middle, right = st.columns([3, 2, 2], vertical_alignment="bottom")
     titles = {p.key: p.title for p in PHASES}
     chosen = left.multiselect("Phases", list(titles), default=list(titles), format_func=titles.get, key="checks-phases")
     level = middle.selectbox("Show", list(LEVELS), index=2, key="checks-level")
-    show_accepted = right.toggle("Show accepted findings", value=True, key="checks-accepted")
+    show_accepted = right.toggle("Show accepted", value=True, key="checks-accepted",
+                                  help="Findings the team accepted with a written reason")
     search = st.text_input("Search findings", key="checks-search", placeholder="a feature, metric, rule number…")
 
     needle = search.strip().casefold()

@@ -158,7 +158,10 @@ def render_menu(sections: dict[str, list[st.Page]], current: st.Page) -> None:
 def render_walk(phase: Phase, progress: PhaseProgress, *, where: str) -> None:
     """Previous / Next buttons around the phase's progress; shown at the top and the bottom of a phase page."""
     index = PHASES.index(phase)
-    left, middle, right = st.columns([1, 2, 1], vertical_alignment="center")
+    # The progress on a line of its own and the two buttons sharing the next, so "Next: Modeling & Evaluation"
+    # is never cut, even at 1024 px with the sidebar open.
+    st.progress(progress.ratio, text=f"{progress.answered} of {progress.required} gate answers given")
+    left, right = st.columns(2, vertical_alignment="center")
     with left:
         if index == 0:
             go_button(HOME, "Overview", key=f"walk:{where}:back", icon=":material/arrow_back:")
@@ -166,9 +169,7 @@ def render_walk(phase: Phase, progress: PhaseProgress, *, where: str) -> None:
             before = PHASES[index - 1]
             go_button(phase_page(before), f"Previous: {before.title}", key=f"walk:{where}:back",
                       icon=":material/arrow_back:")
-    with middle:
-        st.progress(progress.ratio, text=f"{progress.answered} of {progress.required} gate answers given")
-    with right:
+    with right, st.container(horizontal_alignment="right"):
         if index + 1 < len(PHASES):
             after = PHASES[index + 1]
             go_button(phase_page(after), f"Next: {after.title}", key=f"walk:{where}:next",

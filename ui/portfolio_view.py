@@ -133,12 +133,12 @@ def render_portfolio_page() -> None:
     units = sorted({i.summary.business_unit for i in everything if i.summary.business_unit})
     owners = sorted({i.summary.owner for i in everything if i.summary.owner})
     tiers = [key for key in (*TIER_KEYS, "") if any(i.summary.risk_tier == key for i in everything)]
-    filters = st.columns(4, vertical_alignment="bottom")
+    filters = st.columns([2, 2, 2, 1.6], vertical_alignment="bottom")
     unit = filters[0].selectbox("Business unit", [ALL, *units], key="portfolio-unit")
     owner = filters[1].selectbox("Owner", [ALL, *owners], key="portfolio-owner")
     tier = filters[2].selectbox("EU AI Act risk tier", [ALL, *tiers], key="portfolio-tier",
                                 format_func=lambda key: key if key == ALL else tier_label(key))
-    archived = filters[3].toggle("Include archived", key="portfolio-archived")
+    archived = filters[3].toggle("Archived", key="portfolio-archived", help="Also list archived projects")
     items = [
         i for i in everything
         if (archived or not i.archived)

@@ -28,14 +28,16 @@ def readiness_figure(readiness: Readiness) -> go.Figure:
     )
     figure.add_hline(y=readiness.score, line_dash="dash", line_color="#424242")
     figure.update_layout(
-        title=(
-            f"Readiness per phase · overall {readiness.score}/100 ({readiness.band.label}), "
-            f"bounded by {readiness.weakest.title}"
+        # Short enough for a 1024 px window (plotly does not wrap titles); the band and the weakest phase
+        # are in the subtitle.
+        title=dict(
+            text=f"Readiness per phase · overall {readiness.score}/100",
+            subtitle=dict(text=f"{readiness.band.label}; bounded by the weakest phase, {readiness.weakest.title}"),
         ),
         xaxis_title="Lifecycle phase",
         yaxis_title="Readiness score (0–100)",
         yaxis_range=[0, 115],
-        margin=dict(l=60, r=20, t=50, b=60),
+        margin=dict(l=60, r=20, t=70, b=60),
         height=380,
     )
     return figure

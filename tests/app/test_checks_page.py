@@ -76,7 +76,8 @@ def test_readiness_chart_has_a_bar_per_phase_and_axis_titles(at: AppTest) -> Non
     assert len(figure["data"][0]["x"]) == 5
     assert figure["layout"]["xaxis"]["title"]["text"] == "Lifecycle phase"
     assert figure["layout"]["yaxis"]["title"]["text"].startswith("Readiness score")
-    assert "bounded by" in figure["layout"]["title"]["text"]
+    assert "overall" in figure["layout"]["title"]["text"]
+    assert "bounded by the weakest phase" in figure["layout"]["title"]["subtitle"]["text"]
 
 
 def test_a_perfect_plan_has_no_findings() -> None:
