@@ -70,7 +70,7 @@ def _choose(target: str | st.Page, query_params: dict[str, Any] | None, from_men
 CLOSED_AFTER = "nav_menu_moves_closed"
 # A static script, no user text in it: closes the sidebar on a phone-sized window, as Streamlit's own page
 # links do after a page is picked. Our menu is buttons (see above), which Streamlit does not close it for.
-_CLOSE_ON_PHONE = """<script>
+_CLOSE_ON_PHONE = """<script data-move="{move}">
 if (window.matchMedia("(max-width: 767px)").matches) {
   const close = window.parent.document.querySelector('[data-testid="stSidebarCollapseButton"] button');
   if (close) { close.click(); }
@@ -83,7 +83,8 @@ def close_sidebar_on_phone() -> None:
     moves = st.session_state.get(MENU_MOVES, 0)
     if st.session_state.get(CLOSED_AFTER, 0) != moves:
         st.session_state[CLOSED_AFTER] = moves
-        st.html(_CLOSE_ON_PHONE, unsafe_allow_javascript=True)
+        # The move number makes each script new to the browser, which runs a script only when it changes.
+        st.html(_CLOSE_ON_PHONE.replace("{move}", str(moves)), unsafe_allow_javascript=True)
 
 
 def follow() -> None:

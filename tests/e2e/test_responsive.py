@@ -39,17 +39,22 @@ def _block_boxes(page: Page) -> list[dict]:
         .map(e => { const r = e.getBoundingClientRect(); return {x: r.x, y: r.y, w: r.width}; })""")
 
 
-def test_on_a_phone_the_sidebar_closes_once_a_page_is_picked(phone: Page) -> None:
+def _sidebar_closes(page: Page) -> None:
+    page.wait_for_function("() => document.querySelector(\"[data-testid='stSidebar']\")"
+                           ".getBoundingClientRect().right <= 0")
+
+
+def test_on_a_phone_the_sidebar_closes_each_time_a_page_is_picked(phone: Page) -> None:
     assert sidebar(phone).evaluate(SIDEBAR_RIGHT) <= 0  # a phone starts with the sidebar closed
-    phone.get_by_test_id("stExpandSidebarButton").click()
-    phone.wait_for_function("() => document.querySelector(\"[data-testid='stSidebar']\")"
-                            ".getBoundingClientRect().right > 0")
-    sidebar(phone).get_by_role("button", name="2. Data", exact=True).click()
-    wait_for_app(phone)
-    phone.get_by_role("heading", name="2. Data").first.wait_for()
-    phone.wait_for_function("() => document.querySelector(\"[data-testid='stSidebar']\")"
-                            ".getBoundingClientRect().right <= 0")
-    assert phone.get_by_role("heading", name="2. Data").first.is_visible()
+    for title, heading in (("2. Data", "2. Data"), ("Checks", "Checks")):
+        phone.get_by_test_id("stExpandSidebarButton").click()
+        phone.wait_for_function("() => document.querySelector(\"[data-testid='stSidebar']\")"
+                                ".getBoundingClientRect().right > 0")
+        sidebar(phone).get_by_role("button", name=title, exact=True).click()
+        wait_for_app(phone)
+        phone.get_by_role("heading", name=heading).first.wait_for()
+        _sidebar_closes(phone)
+        assert phone.get_by_role("heading", name=heading).first.is_visible()
 
 
 def test_on_a_laptop_the_sidebar_stays_open_and_the_canvas_has_fewer_wider_blocks(laptop: Page) -> None:
