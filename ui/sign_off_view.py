@@ -16,7 +16,7 @@ from lifecycle.phases import Phase
 from lifecycle.questions import gate_questions
 from lifecycle.storage import project_document
 
-from . import nav, state
+from . import nav, review, state
 from .forms import render_question
 from .text import plain
 
@@ -60,7 +60,7 @@ def render_stage_gate(phase: Phase) -> None:
 
 
 def render_sign_off(phase: Phase) -> None:
-    current = sign_off_state(state.project(), phase.key)
+    current = sign_off_state(state.project(), phase.key, review.findings())  # the findings of this change, once
     with st.container(border=True):
         st.markdown("**Sign-off**")
         if current.signed:
