@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from . import concept as concept_mod
+from . import figures
 from .concept import ConceptDrift, RelationChange, relation_change
 from .data import (
     MAX_TOTAL_CELLS, Batch, DataError, DataWarning, Roles, approved, as_numeric, binary_outcome, check_groups,
@@ -285,10 +286,12 @@ def _concept_symptom(analysis: Analysis) -> Symptom | None:
     parts = []
     ref_auc = analysis.reference_performance.auc
     decayed = [n for n in detected if analysis.concept[n].performance_decay]
+    if ref_auc is not None and measured:
+        parts.append(figures.auc_headline(figures.headline(analysis)))  # the headline the memo states too
     if decayed and ref_auc is not None:
         worst = max(decayed, key=lambda n: analysis.concept[n].auc_drop or 0.0)
         c = analysis.concept[worst]
-        parts.append(f"AUC {ref_auc:.2f} on the reference, {c.auc:.2f} in {worst} (down {c.auc_drop:.2f}, "
+        parts.append(f"lowest {figures.auc_text(c.auc)} in {worst} (down {c.auc_drop:.2f}, "
                      f"{c.decay_z:.1f} standard errors)")
         stable = [n for n in decayed if analysis.concept[n].share_inputs_drifted <= concept_mod.STABLE_INPUT_SHARE]
         if stable:

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from ..phases import PHASES, PHASES_BY_KEY
-from .analysis import Analysis, summary_numbers
+from . import figures
+from .analysis import Analysis, summary_numbers, unmeasured_parts
 from .concept import AUC_DROP
 from .diagnose import Diagnosis
 from .drift import P_VALUE, PSI_MAJOR, PSI_MODERATE, PSI_BINS
@@ -91,9 +92,8 @@ def _summary(analysis: Analysis, diagnosis: Diagnosis) -> list[str]:
         items.append("Data drift: no input moved beyond the thresholds.")
     concept = analysis.symptoms_of("concept_drift")
     if concept:
-        items.append(f"Concept drift: AUC {_num(numbers['reference_auc'])} on the reference sample, "
-                     f"{_num(numbers['latest_auc'])} in {analysis.latest_labelled}, the latest month with outcomes; "
-                     "the same inputs now lead to different outcomes.")
+        items.append(f"Concept drift: {figures.auc_headline(figures.headline(analysis))}; the same inputs now "
+                     "lead to different outcomes.")
     else:
         items.append("Concept drift: none found in the months with outcomes.")
     fairness = analysis.symptoms_of("fairness")
@@ -183,8 +183,8 @@ def build_memo(diagnosis: Diagnosis, prepared_on: dt.date | None = None) -> Memo
                       f"on the reference, {_pct(numbers['latest_bad_rate'])} in {analysis.latest_labelled}, the "
                       "latest month with outcomes.")
     if analysis.symptoms_of("concept_drift"):
-        impact.append("The model ranks applications less well every month, so at the same approval rate more of "
-                      "the approved ones go bad; the months without outcomes yet are unlikely to be better.")
+        impact.append(figures.auc_trend(figures.headline(analysis)) + " A model that ranks applications less well "
+                      "than at validation lets more of the approved ones go bad at the same approval rate.")
     for symptom in analysis.symptoms_of("fairness"):
         latest = analysis.fairness[symptom.subject].get(analysis.latest)
         low = latest.least_selected if latest else None
@@ -194,10 +194,12 @@ def build_memo(diagnosis: Diagnosis, prepared_on: dt.date | None = None) -> Memo
                           f"approved {_pct(low.selection_rate)} of the time, against {_pct(high.selection_rate)} for "
                           f"'{high.group}'. Unequal treatment of a protected group, or of a proxy for one, is a legal "
                           "and reputational exposure until it is explained or fixed.")
-    unmeasured = [n for n in analysis.batches if not analysis.performance[n].known]
-    if unmeasured:
-        impact.append(f"Outcomes for {', '.join(unmeasured)} are not known yet (label delay): the damage in those "
+    waiting = [n for n in analysis.batches if analysis.performance[n].labelled == 0]
+    if waiting:
+        impact.append(f"Outcomes for {', '.join(waiting)} are not known yet (label delay): the damage in those "
                       "months cannot be measured until they mature.")
+    impact.extend(part[:1].upper() + part[1:] + "." for part in unmeasured_parts(
+        analysis, [n for n in analysis.batches if analysis.performance[n].known or n in waiting]))
     add(Block("bullets", items=tuple(impact) or ("No measurable impact beyond normal variation.",)))
 
     add(Block("heading", "3. Where the lifecycle plan let it through"))
