@@ -10,35 +10,18 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
-from typing import Literal
 
 from ..phases import PHASES, PHASES_BY_KEY
 from . import figures
 from .analysis import Analysis, summary_numbers, unmeasured_parts
 from .concept import AUC_DROP
 from .diagnose import Diagnosis
-from .drift import P_VALUE, PSI_MAJOR, PSI_MODERATE, PSI_BINS
+from .drift import P_VALUE, PSI_BINS, PSI_MAJOR, PSI_MODERATE
+from .executive import executive_summary
 from .fairness import DI_THRESHOLD, EO_THRESHOLD, FOUR_FIFTHS_CAVEAT, GAP_Z
+from .memo_blocks import Block, Memo
 
-BlockKind = Literal["title", "heading", "subheading", "paragraph", "bullets", "table", "note"]
-
-
-@dataclass(frozen=True)
-class Block:
-    kind: BlockKind
-    text: str = ""
-    lead: str = ""  # bold words before a paragraph
-    items: tuple[str, ...] = ()
-    header: tuple[str, ...] = ()
-    rows: tuple[tuple[str, ...], ...] = ()
-    widths: tuple[float, ...] = ()  # relative column widths for the PDF
-
-
-@dataclass
-class Memo:
-    title: str
-    blocks: list[Block] = field(default_factory=list)
+__all__ = ["Block", "Memo", "build_memo", "gap_rows", "md_escape", "memo_markdown", "render_markdown"]
 
 
 def _pct(value: float | None) -> str:
@@ -123,6 +106,9 @@ def build_memo(diagnosis: Diagnosis, prepared_on: dt.date | None = None) -> Memo
                       f"'{analysis.reference}' ({analysis.reference_rows:,} rows) against {len(analysis.batches)} "
                       f"batch(es), {analysis.batches[0]} to {analysis.latest} "
                       f"({sum(analysis.rows.values()):,} rows)."))
+
+    add(Block("heading", "For the executive"))
+    memo.blocks.extend(executive_summary(diagnosis))
 
     add(Block("heading", "Summary"))
     add(Block("bullets", items=tuple(_summary(analysis, diagnosis))))
@@ -232,6 +218,10 @@ def build_memo(diagnosis: Diagnosis, prepared_on: dt.date | None = None) -> Memo
         f"defaulted) per group; flagged when the disparate impact ratio is below {DI_THRESHOLD:g} or the equal "
         f"opportunity difference reaches {EO_THRESHOLD:g}, with the gap at least {GAP_Z:g} standard errors. "
         + FOUR_FIFTHS_CAVEAT,
+        "Cost of wrong decisions (the summary for the executive): approvals that went bad times the plan's cost of "
+        "a false negative, plus declines of applicants who repaid times the cost of a false positive, over the "
+        "applications with a decision and a known outcome. Declined applications often get no outcome, so wrong "
+        "declines are counted only where one is known.",
         "Performance, concept drift and TPR/FPR use only rows whose outcome is known. Recent batches without "
         "outcomes (label delay) are reported as not yet measured, never as zero; rows that never get an outcome "
         "(often declined applications) can bias these numbers.",
@@ -275,6 +265,15 @@ def render_markdown(memo: Memo) -> str:
             lines += [(lead + md_escape(block.text)) if lead else md_escape(block.text, line_start=True), ""]
         elif block.kind == "bullets":
             lines += [f"- {md_escape(item)}" for item in block.items] + [""]
+        elif block.kind == "chart" and block.chart is not None:
+            chart = block.chart
+            lines += [f"**{md_escape(chart.title)}**", "",
+                      f"| {md_escape(chart.x_title)} | {md_escape(chart.y_title)} |", "|---|---|"]
+            lines += [f"| {md_escape(label)} | {md_escape(chart.value_text(value))} |"
+                      for label, value in zip(chart.labels, chart.values)]
+            if chart.reference is not None:
+                lines.append(f"| {md_escape(chart.reference_label)} | {md_escape(chart.value_text(chart.reference))} |")
+            lines.append("")
         elif block.kind == "table":
             lines.append("| " + " | ".join(md_escape(h) for h in block.header) + " |")
             lines.append("|" + "|".join("---" for _ in block.header) + "|")

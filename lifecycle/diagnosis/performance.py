@@ -69,6 +69,9 @@ class Performance:
     approval_rate: float | None = None
     bad_rate_approved: float | None = None  # default rate among approved, labelled rows (the business's loss)
     note: str = ""
+    decided_labelled: int = 0  # labelled rows that have a decision: the base of the error counts below
+    false_approvals: int = 0  # approved and went bad (the positive class missed: a false negative)
+    false_declines: int = 0  # declined and would have been good (a false positive)
 
     @property
     def known(self) -> bool:
@@ -97,11 +100,15 @@ def performance(batch: str, score: pd.Series | None, approved: pd.Series | None,
     y = outcome.to_numpy(dtype="float64")[known]
     positives = int((y == 1).sum())
     bad_rate = None
+    errors: dict[str, int] = {}
     if approved is not None and labelled:
         booked = yes[known]
         bad_rate = float(y[booked].mean()) if booked.any() else None
+        on_decided = decided[known]
+        errors = dict(decided_labelled=int(on_decided.sum()), false_approvals=int((booked & (y == 1)).sum()),
+                      false_declines=int((on_decided & ~booked & (y == 0)).sum()))
     base = dict(batch=batch, rows=rows, labelled=labelled, positives=positives, approval_rate=approval_rate,
-                bad_rate_approved=bad_rate)
+                bad_rate_approved=bad_rate, **errors)
     if labelled == 0:
         return Performance(**base, note="no outcomes yet (label delay)")
     if positives == 0 or positives == labelled:
