@@ -63,7 +63,6 @@ def gap_rows(diagnosis: Diagnosis) -> list[tuple[str, str, str, str, str]]:
 
 
 def _summary(analysis: Analysis, diagnosis: Diagnosis) -> list[str]:
-    numbers = summary_numbers(analysis)
     items = []
     drift = analysis.symptoms_of("data_drift")
     if drift:
