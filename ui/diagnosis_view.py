@@ -30,6 +30,7 @@ from lifecycle.diagnosis.memo_pdf import memo_pdf
 from lifecycle.model import Project
 from lifecycle.samples import load_sample
 
+from . import diagnosis_exercise as exercise
 from . import router, state
 from .errors import describe, show_failure
 from .text import plain
@@ -462,6 +463,7 @@ def _memo_tab(result: Result, diagnosis: Diagnosis, which: str) -> None:
 
 def _render_result(result: Result) -> None:
     analysis = result.analysis
+    exercise.render_feedback(result)
     st.subheader("Symptoms", divider="gray")
     st.caption("Analysed: " + plain(", ".join(result.files)))
     _symptom_cards(analysis)
@@ -498,6 +500,9 @@ def render_diagnosis_page() -> None:
     if result is None:
         if not st.session_state.get(ERRORS):
             st.info("Load the bundled loan data or upload your own files to start.", icon=":material/info:")
+        return
+    if exercise.pending(result):  # the loan exercise: the learner names the symptoms before seeing them
+        exercise.render_exercise(result)
         return
     try:
         _render_result(result)
