@@ -68,7 +68,10 @@ def _again(result: Any) -> None:
 def _profile(frame: pd.DataFrame, reference: pd.DataFrame, column: str) -> str:
     if column_kind(reference[column]) == "numeric":
         values = pd.to_numeric(frame[column], errors="coerce")
-        return f"median {values.median():,.3g}" if values.notna().any() else "–"
+        if not values.notna().any():
+            return "–"
+        median = float(values.median())
+        return f"median {median:,.0f}" if abs(median) >= 100 else f"median {median:.3g}"
     shares = frame[column].value_counts(normalize=True).head(3)
     return ", ".join(f"{value} {share:.0%}" for value, share in shares.items())
 
@@ -133,8 +136,8 @@ def _points(feedback: Feedback, kind: str) -> None:
             continue
         st.markdown(f"**{OUTCOME_TITLES[outcome]}**")
         for point in found:
-            what = {"symptom": "the symptom ", "subject": "", "phase": "phase "}[point.part]
-            st.markdown(f"- {what}**{plain(point.name)}**: {plain(point.why)}")
+            what = {"symptom": " (the symptom)", "subject": "", "phase": " (phase)"}[point.part]
+            st.markdown(f"- **{plain(point.name)}**{what}: {plain(point.why)}")
 
 
 def render_feedback(result: Any) -> Diagnosis | None:
@@ -149,9 +152,8 @@ def render_feedback(result: Any) -> Diagnosis | None:
     st.subheader("Your diagnosis against the analysis", divider="gray")
     st.markdown(f"**{len(feedback.right)} of {len(feedback.points)} points right ({feedback.score:.0%})**: "
                 f"{len(feedback.missed)} missed, {len(feedback.wrong)} wrongly named.")
-    columns = st.columns(len(KINDS))
-    for column, kind in zip(columns, KINDS):
-        with column, st.container(border=True):
+    for kind in KINDS:  # stacked, full width: the reasons are sentences, too long for three narrow columns
+        with st.container(border=True):
             st.markdown(f"**{SYMPTOM_TITLES[kind]}**")
             if not feedback.where("right", kind) and not feedback.where("missed", kind) \
                     and not feedback.where("wrong", kind):

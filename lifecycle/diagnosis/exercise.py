@@ -183,7 +183,7 @@ def compare(diagnosis: Diagnosis, answer: Answer) -> Feedback:
         for phase in want.phases:
             outcome = "right" if phase in given.phases else "missed"
             points.append(Point(kind, "phase", PHASES_BY_KEY[phase].title, outcome,
-                                " ".join(_sentence(g) for g in want.gaps[phase][:2])))
+                                _sentence(want.gaps[phase][0])))  # the first gap; the table below has them all
         for phase in [p.key for p in PHASES if p.key in given.phases - set(want.phases)]:
             points.append(Point(kind, "phase", PHASES_BY_KEY[phase].title, "wrong",
                                 f"The plan's {PHASES_BY_KEY[phase].title} answers hold no gap behind this symptom."))

@@ -37,9 +37,9 @@ def test_the_answer_is_revealed_compared_and_kept_in_the_session_only(at: AppTes
     assert "**declared_net_income**: PSI 0.50 (major) in 2026-02" in page  # right, with its evidence
     assert "**bureau_score**: bureau_score did not drift: its largest PSI is 0.02" in page  # wrongly named
     assert "**age_band**: PSI 0.15" in page  # missed
-    assert "phase **Problem Framing**: The plan's Problem Framing answers hold no gap" in page
-    assert "phase **Deployment**: Launch criteria have no outcome guardrail" in page  # missed for concept drift
-    assert "the symptom **Fairness violation**: age_band: approval rate of '60+' 36%" in page  # missed
+    assert "**Problem Framing** (phase): The plan's Problem Framing answers hold no gap" in page
+    assert "**Deployment** (phase): Launch criteria have no outcome guardrail" in page  # missed for concept drift
+    assert "**Fairness violation** (the symptom): age_band: approval rate of '60+' 36%" in page  # missed
     assert "5 of 18 points right (28%)" in page and "11 missed, 2 wrongly named" in page
     # the analysis is revealed below the comparison
     assert "Data drift** :red-badge[found]" in page and at.table and figures(at)
