@@ -14,7 +14,7 @@ import streamlit as st
 
 from lifecycle.diagnosis.analysis import SYMPTOM_TITLES
 from lifecycle.diagnosis.bundled import SAMPLE_KEY
-from lifecycle.diagnosis.data import column_kind
+from lifecycle.diagnosis.data import approved, column_kind
 from lifecycle.diagnosis.diagnose import Diagnosis, diagnose
 from lifecycle.diagnosis.exercise import KINDS, WITH_SUBJECTS, Answer, Feedback, SymptomAnswer, choices, compare
 from lifecycle.phases import PHASES_BY_KEY
@@ -92,10 +92,11 @@ def _data_look(result: Any) -> None:
         rows = []
         for b in [result.reference, *result.batches]:
             outcome = pd.to_numeric(b.frame.get(roles.outcome), errors="coerce") if roles.outcome else None
-            decided = b.frame.get(roles.decision)
+            decisions = b.frame.get(roles.decision) if roles.decision else None
+            decided = None if decisions is None else approved(decisions, roles.approve_value)  # empty: not a decline
             rows.append({
                 "Batch": b.name, "Rows": len(b.frame),
-                "Approved": None if decided is None else round(float((decided == roles.approve_value).mean()), 3),
+                "Approved": None if decided is None or decided.isna().all() else round(float(decided.mean()), 3),
                 "With outcome": None if outcome is None else int(outcome.notna().sum()),
                 "Bad outcome rate": None if outcome is None or outcome.isna().all() else round(float(outcome.mean()), 3),
             })
