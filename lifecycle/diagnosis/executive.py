@@ -43,9 +43,13 @@ def _money(diagnosis: Diagnosis, summary: CostSummary | None) -> str:
     span = months[0].batch if len(months) == 1 else f"{months[0].batch} to {months[-1].batch}"
     text = (f"Wrong decisions cost {money(latest.per_application or 0.0, costs)} per application in {latest.batch}, "
             f"the latest month with outcomes, against {money(reference.per_application or 0.0, costs)} on the "
-            f"reference sample, {prices}. Over the {sum(b.applications for b in months):,} applications of {span} "
-            f"in the monitoring data that is {money_total(abs(stake), costs)} {'more' if stake >= 0 else 'less'} than the "
-            "error rate of the reference would cost.")
+            f"reference sample, {prices}.")
+    if diagnosis.analysis.symptoms:
+        text += (f" Over the {sum(b.applications for b in months):,} applications of {span} in the monitoring data "
+                 f"that is {money_total(abs(stake), costs)} {'more' if stake >= 0 else 'less'} than the error rate of "
+                 "the reference would cost.")
+    else:  # without a symptom the difference is noise, and a total would read as money at risk
+        text += " No symptom crossed the thresholds, so the difference is read as normal variation."
     waiting = [b.batch for b in summary.batches if b.per_application is None]
     if waiting:
         text += f" {', '.join(waiting)} have no outcomes yet (label delay), so their cost is not counted."

@@ -117,3 +117,11 @@ def test_the_chart_renders_as_bars_on_the_first_page(loan: Diagnosis, tmp_path: 
         return sum(1 for run in runs if run.size >= 20)
 
     assert max(wide_runs(row) for row in bar) == 4  # 2025-09 to 2025-12; the months without outcomes have none
+
+
+def test_without_a_symptom_no_total_is_put_at_stake() -> None:
+    data = load_bundled()
+    quiet = diagnose(analyse(data.reference, [data.control]), load_sample("loan"))
+    opening = memo_markdown(quiet, DAY).split("## Summary")[0]
+    assert "**Decision asked.** None needed" in opening
+    assert "so the difference is read as normal variation" in opening and "more than the error rate" not in opening
