@@ -30,6 +30,7 @@ from lifecycle.diagnosis.memo_pdf import memo_pdf
 from lifecycle.model import Project
 from lifecycle.samples import load_sample
 
+from . import diagnosis_exercise as exercise
 from . import router, state
 from .errors import describe, show_failure
 from .text import plain
@@ -329,8 +330,14 @@ def _drift_tab(result: Result) -> None:
     } for c in sorted(report.columns, key=lambda c: -c.psi)]), hide_index=True, key="diagnosis-drift-table",
         column_config={"Verdict": st.column_config.TextColumn(width="medium")})
     share = report.share_drifted
-    st.caption(f"{len(report.drifted)} of {len(report.columns)} inputs drifted ({share:.0%}); the dataset counts as "
-               f"drifted from 50%. " + ("Dataset drift." if report.dataset_drift else "No dataset drift."))
+    # One wording for one fact: the symptom cards say "data drift" for drifted inputs, so this line never says
+    # "no dataset drift" beside them; the 50% share (drift across the whole dataset) is stated as a share.
+    drifted = ", ".join(c.column for c in sorted(report.drifted, key=lambda c: -c.psi))
+    st.caption(f"{len(report.drifted)} of {len(report.columns)} inputs drifted in {batch}"
+               + (f" ({plain(drifted)})" if drifted else "") + f": {share:.0%} of the inputs. "
+               + ("That is half or more: the whole dataset has moved." if report.dataset_drift else
+                  "Data drift in these inputs, not (yet) across the whole dataset, which would take half of them."
+                  if report.drifted else "No data drift in this batch."))
     prediction = analysis.prediction_drift.get(batch)
     if prediction is not None:
         st.caption(f"Prediction drift (the score itself): PSI {prediction.psi:.3f}, {prediction.verdict}.")
@@ -456,6 +463,7 @@ def _memo_tab(result: Result, diagnosis: Diagnosis, which: str) -> None:
 
 def _render_result(result: Result) -> None:
     analysis = result.analysis
+    exercise.render_feedback(result)
     st.subheader("Symptoms", divider="gray")
     st.caption("Analysed: " + plain(", ".join(result.files)))
     _symptom_cards(analysis)
@@ -492,6 +500,9 @@ def render_diagnosis_page() -> None:
     if result is None:
         if not st.session_state.get(ERRORS):
             st.info("Load the bundled loan data or upload your own files to start.", icon=":material/info:")
+        return
+    if exercise.pending(result):  # the loan exercise: the learner names the symptoms before seeing them
+        exercise.render_exercise(result)
         return
     try:
         _render_result(result)

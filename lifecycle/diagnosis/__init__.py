@@ -7,7 +7,10 @@
 - ``fairness``: selection rate, TPR, FPR per group; parity, disparate impact, equal opportunity
 - ``analysis``: all of it for a reference and a series of batches, summed up as symptoms
 - ``diagnose``: symptoms → gaps in the lifecycle plan, checks, Rules of ML, remediation plan
-- ``memo`` / ``memo_pdf``: the stakeholder memo as Markdown and PDF; ``charts``: plotly figures
+- ``figures``: the headline figures, computed and worded once for the page, the memo and its PDF
+- ``costs``: what wrong decisions cost at the plan's prices; ``executive``: the memo's opening for an executive
+- ``memo`` / ``memo_pdf`` (blocks in ``memo_blocks``): the stakeholder memo as Markdown and PDF; ``charts``: plotly
+- ``exercise``: the diagnosis exercise (expected answer from the analysis, scoring of the learner's answer)
 - ``generate`` / ``bundled``: the loan scenario's monitoring data in ``sample_projects/loan_monitoring/``
 
 Submodules that need plotly, fpdf2 or the project model are imported on their own, so the

@@ -15,13 +15,15 @@ import numpy as np
 import pandas as pd
 
 from . import concept as concept_mod
+from . import figures
 from .concept import ConceptDrift, RelationChange, relation_change
 from .data import (
     MAX_TOTAL_CELLS, Batch, DataError, DataWarning, Roles, approved, as_numeric, binary_outcome, check_groups,
+    missing_decisions,
 )
 from .drift import ColumnDrift, DriftReport, compare, profile_reference
 from .fairness import DI_THRESHOLD, EO_THRESHOLD, Fairness, fairness
-from .performance import Performance, performance
+from .performance import Performance, judgeable, performance
 
 SymptomKind = Literal["data_drift", "concept_drift", "fairness"]
 SYMPTOM_TITLES: dict[str, str] = {
@@ -93,6 +95,9 @@ def _outputs(batch: Batch, roles: Roles, warnings: list[DataWarning]) -> Outputs
         warnings.append(DataWarning(source, roles.score, "not found: prediction drift and AUC are skipped"))
     if roles.decision and roles.decision in frame.columns:
         decision = approved(frame[roles.decision], roles.approve_value)
+        missing = missing_decisions(decision, source, roles.decision)
+        if missing is not None:
+            warnings.append(missing)
         if not decision.any():
             warnings.append(DataWarning(source, roles.decision,
                                         f"no row has the approval value '{roles.approve_value}'"))
@@ -179,7 +184,9 @@ def analyse(reference: Batch, batches: Sequence[Batch], roles: Roles = Roles(),
             prediction[batch.name] = next(iter(compare(score_profile, scores).columns), None)
         perf[batch.name] = performance(batch.name, out.score, out.approved, out.outcome)
         relations: list[RelationChange] = []
-        if ref_out.outcome is not None and out.outcome is not None and out.outcome.notna().any():
+        # Outcome rates per bin need both outcomes in the batch: a batch whose known outcomes are all one class
+        # would show every bin "changed" (all 0 against the reference's rates), which is no evidence of anything.
+        if ref_out.outcome is not None and out.outcome is not None and judgeable(perf[batch.name]):
             for column in drift[batch.name].columns:
                 change = relation_change(column.column, column.kind, reference.frame[column.column], ref_out.outcome,
                                          batch.frame[column.column], out.outcome)
@@ -279,10 +286,12 @@ def _concept_symptom(analysis: Analysis) -> Symptom | None:
     parts = []
     ref_auc = analysis.reference_performance.auc
     decayed = [n for n in detected if analysis.concept[n].performance_decay]
+    if ref_auc is not None and measured:
+        parts.append(figures.auc_headline(figures.headline(analysis)))  # the headline the memo states too
     if decayed and ref_auc is not None:
         worst = max(decayed, key=lambda n: analysis.concept[n].auc_drop or 0.0)
         c = analysis.concept[worst]
-        parts.append(f"AUC {ref_auc:.2f} on the reference, {c.auc:.2f} in {worst} (down {c.auc_drop:.2f}, "
+        parts.append(f"lowest {figures.auc_text(c.auc)} in {worst} (down {c.auc_drop:.2f}, "
                      f"{c.decay_z:.1f} standard errors)")
         stable = [n for n in decayed if analysis.concept[n].share_inputs_drifted <= concept_mod.STABLE_INPUT_SHARE]
         if stable:
@@ -300,12 +309,23 @@ def _concept_symptom(analysis: Analysis) -> Symptom | None:
         parts.append(f"outcome rate where {column} is {largest.label} went from {largest.reference_rate:.0%} to "
                      f"{largest.current_rate:.0%} in {name} ({largest.adjusted_change * 100:+.0f} points beyond "
                      "the overall change)")
-    unmeasured = [n for n in analysis.batches if n not in measured]
-    if unmeasured:
-        parts.append(f"not measurable yet in {', '.join(unmeasured)} (no outcomes: label delay)")
+    parts.extend(unmeasured_parts(analysis, measured))
     severity = "major" if decayed else "moderate"
     return Symptom("concept_drift", "model", "Concept drift: the model's quality decays", "; ".join(parts),
                    tuple(detected), severity)
+
+
+def unmeasured_parts(analysis: Analysis, measured: Sequence[str] = ()) -> list[str]:
+    """Why the batches without a measured AUC have none: label delay (no outcomes at all) is one reason,
+    outcomes all of one class or too few of them are others, and each is said as what it is."""
+    waiting = [n for n in analysis.batches if n not in measured and analysis.performance[n].labelled == 0]
+    other = [n for n in analysis.batches if n not in measured and n not in waiting]
+    parts = []
+    if waiting:
+        parts.append(f"not measurable yet in {', '.join(waiting)} (no outcomes: label delay)")
+    for name in other:
+        parts.append(f"{name} {analysis.performance[name].note or 'not measured'}")
+    return parts
 
 
 def _fairness_symptoms(analysis: Analysis) -> list[Symptom]:

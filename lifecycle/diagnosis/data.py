@@ -274,12 +274,28 @@ def binary_outcome(values: pd.Series, source: str, column: str, warnings: list[D
 
 
 def approved(values: pd.Series, approve_value: str) -> pd.Series:
-    """True where the decision is favourable: equal to ``approve_value`` (case and spaces ignored).
+    """True where the decision is favourable (equal to ``approve_value``, case and spaces ignored), False
+    where another decision was taken, and <NA> where the cell is empty: a missing decision is not a decline.
 
-    A 0/1 decision column without that value reads 1 as the favourable decision.
+    A 0/1 decision column without that value reads 1 as the favourable decision. The result has pandas'
+    nullable ``boolean`` dtype, so means and sums skip the missing decisions instead of counting them as 0.
     """
     text = values.astype("string").str.strip().str.casefold()
-    result = (text == approve_value.strip().casefold()).fillna(False)
+    text = text.mask(text == "")
+    result = text == approve_value.strip().casefold()
     if not result.any() and text.dropna().isin(["0", "1", "0.0", "1.0"]).all():
-        result = text.isin(["1", "1.0"]).fillna(False)
-    return result.astype(bool)
+        result = text.isin(["1", "1.0"]).mask(text.isna())
+    return result.astype("boolean")
+
+
+def missing_decisions(decided: pd.Series, source: str, column: str) -> DataWarning | None:
+    """The warning for rows whose decision is empty (``decided`` from ``approved``), naming how many and where."""
+    missing = decided.isna().to_numpy()
+    count = int(missing.sum())
+    if not count:
+        return None
+    lines = [str(int(i) + 2) for i in np.flatnonzero(missing)[:5]]  # CSV line = header line + 1-based row
+    where = ", ".join(lines) + (f" and {count - len(lines):,} more" if count > len(lines) else "")
+    return DataWarning(source, column, f"{count:,} of {len(decided):,} row(s) have no decision (line(s) {where}); "
+                                       "they are left out of the approval rates, precision, recall and fairness "
+                                       "instead of being counted as declines")

@@ -16,6 +16,7 @@ from ..model import Project, RetrainingTrigger, Sensitivity, SignalKind, SplitSt
 from ..phases import PHASES, PHASES_BY_KEY
 from .analysis import Analysis, Symptom, SymptomKind
 from .concept import AUC_DROP
+from .costs import DecisionCosts
 from .drift import PSI_MAJOR, PSI_MODERATE
 from .fairness import DI_THRESHOLD, EO_THRESHOLD
 
@@ -96,6 +97,7 @@ class Diagnosis:
     plan: list[Action]
     findings: dict[str, FindingRef] = field(default_factory=dict)  # open findings by check id
     checks_available: bool = True
+    costs: DecisionCosts | None = None  # the plan's prices of wrong decisions, when it gives both
 
     def plan_by_phase(self) -> dict[str, list[Action]]:
         grouped: dict[str, list[Action]] = {p.key: [] for p in PHASES}
@@ -386,5 +388,13 @@ def diagnose(analysis: Analysis, project: Project) -> Diagnosis:
                 gaps.append(Gap(ref.phase, ref.field, f"{ref.title}: {ref.message}", ref.rules, (check_id,)))
         mapped.append(SymptomGaps(symptom, tuple(gaps)))
     return Diagnosis(project.info.name or "Untitled project", analysis, mapped, _plan(analysis, project),
-                     findings, available)
+                     findings, available, decision_costs(project))
+
+
+def decision_costs(project: Project) -> DecisionCosts | None:
+    framing = project.problem_framing
+    if framing.false_positive_cost is None or framing.false_negative_cost is None:
+        return None
+    return DecisionCosts(framing.false_positive_cost, framing.false_negative_cost,
+                         framing.cost_unit.strip() or "per application")
 

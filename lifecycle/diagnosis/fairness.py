@@ -176,6 +176,10 @@ class Fairness:
 
 def fairness(batch: str, attribute: str, groups: pd.Series, approved: pd.Series,
              outcome: pd.Series | None) -> Fairness:
+    """Rates over the rows that have a decision: a missing decision (<NA> in ``approved``) is left out of the
+    selection rate, TPR and FPR, as Fairlearn's ``selection_rate`` would leave out a row without a prediction."""
+    decided = approved.notna().to_numpy(dtype=bool)
     y = outcome.to_numpy(dtype="float64") if outcome is not None else np.full(len(groups), np.nan)
     values = groups.astype("string").to_numpy(dtype=object, na_value=None)
-    return Fairness(batch, attribute, tuple(group_rates(approved.to_numpy(dtype=bool), y, values)))
+    selected = approved.fillna(False).to_numpy(dtype=bool)
+    return Fairness(batch, attribute, tuple(group_rates(selected[decided], y[decided], values[decided])))

@@ -10,34 +10,18 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
-from typing import Literal
 
 from ..phases import PHASES, PHASES_BY_KEY
-from .analysis import Analysis, summary_numbers
+from . import figures
+from .analysis import Analysis, summary_numbers, unmeasured_parts
 from .concept import AUC_DROP
 from .diagnose import Diagnosis
-from .drift import P_VALUE, PSI_MAJOR, PSI_MODERATE, PSI_BINS
+from .drift import P_VALUE, PSI_BINS, PSI_MAJOR, PSI_MODERATE
+from .executive import executive_summary
 from .fairness import DI_THRESHOLD, EO_THRESHOLD, FOUR_FIFTHS_CAVEAT, GAP_Z
+from .memo_blocks import Block, Memo
 
-BlockKind = Literal["title", "heading", "subheading", "paragraph", "bullets", "table", "note"]
-
-
-@dataclass(frozen=True)
-class Block:
-    kind: BlockKind
-    text: str = ""
-    lead: str = ""  # bold words before a paragraph
-    items: tuple[str, ...] = ()
-    header: tuple[str, ...] = ()
-    rows: tuple[tuple[str, ...], ...] = ()
-    widths: tuple[float, ...] = ()  # relative column widths for the PDF
-
-
-@dataclass
-class Memo:
-    title: str
-    blocks: list[Block] = field(default_factory=list)
+__all__ = ["Block", "Memo", "build_memo", "gap_rows", "md_escape", "memo_markdown", "render_markdown"]
 
 
 def _pct(value: float | None) -> str:
@@ -79,7 +63,6 @@ def gap_rows(diagnosis: Diagnosis) -> list[tuple[str, str, str, str, str]]:
 
 
 def _summary(analysis: Analysis, diagnosis: Diagnosis) -> list[str]:
-    numbers = summary_numbers(analysis)
     items = []
     drift = analysis.symptoms_of("data_drift")
     if drift:
@@ -91,9 +74,8 @@ def _summary(analysis: Analysis, diagnosis: Diagnosis) -> list[str]:
         items.append("Data drift: no input moved beyond the thresholds.")
     concept = analysis.symptoms_of("concept_drift")
     if concept:
-        items.append(f"Concept drift: AUC {_num(numbers['reference_auc'])} on the reference sample, "
-                     f"{_num(numbers['latest_auc'])} in {analysis.latest_labelled}, the latest month with outcomes; "
-                     "the same inputs now lead to different outcomes.")
+        items.append(f"Concept drift: {figures.auc_headline(figures.headline(analysis))}; the same inputs now "
+                     "lead to different outcomes.")
     else:
         items.append("Concept drift: none found in the months with outcomes.")
     fairness = analysis.symptoms_of("fairness")
@@ -123,6 +105,9 @@ def build_memo(diagnosis: Diagnosis, prepared_on: dt.date | None = None) -> Memo
                       f"'{analysis.reference}' ({analysis.reference_rows:,} rows) against {len(analysis.batches)} "
                       f"batch(es), {analysis.batches[0]} to {analysis.latest} "
                       f"({sum(analysis.rows.values()):,} rows)."))
+
+    add(Block("heading", "For the executive"))
+    memo.blocks.extend(executive_summary(diagnosis))
 
     add(Block("heading", "Summary"))
     add(Block("bullets", items=tuple(_summary(analysis, diagnosis))))
@@ -183,8 +168,8 @@ def build_memo(diagnosis: Diagnosis, prepared_on: dt.date | None = None) -> Memo
                       f"on the reference, {_pct(numbers['latest_bad_rate'])} in {analysis.latest_labelled}, the "
                       "latest month with outcomes.")
     if analysis.symptoms_of("concept_drift"):
-        impact.append("The model ranks applications less well every month, so at the same approval rate more of "
-                      "the approved ones go bad; the months without outcomes yet are unlikely to be better.")
+        impact.append(figures.auc_trend(figures.headline(analysis)) + " A model that ranks applications less well "
+                      "than at validation lets more of the approved ones go bad at the same approval rate.")
     for symptom in analysis.symptoms_of("fairness"):
         latest = analysis.fairness[symptom.subject].get(analysis.latest)
         low = latest.least_selected if latest else None
@@ -194,10 +179,12 @@ def build_memo(diagnosis: Diagnosis, prepared_on: dt.date | None = None) -> Memo
                           f"approved {_pct(low.selection_rate)} of the time, against {_pct(high.selection_rate)} for "
                           f"'{high.group}'. Unequal treatment of a protected group, or of a proxy for one, is a legal "
                           "and reputational exposure until it is explained or fixed.")
-    unmeasured = [n for n in analysis.batches if not analysis.performance[n].known]
-    if unmeasured:
-        impact.append(f"Outcomes for {', '.join(unmeasured)} are not known yet (label delay): the damage in those "
+    waiting = [n for n in analysis.batches if analysis.performance[n].labelled == 0]
+    if waiting:
+        impact.append(f"Outcomes for {', '.join(waiting)} are not known yet (label delay): the damage in those "
                       "months cannot be measured until they mature.")
+    impact.extend(part[:1].upper() + part[1:] + "." for part in unmeasured_parts(
+        analysis, [n for n in analysis.batches if analysis.performance[n].known or n in waiting]))
     add(Block("bullets", items=tuple(impact) or ("No measurable impact beyond normal variation.",)))
 
     add(Block("heading", "3. Where the lifecycle plan let it through"))
@@ -230,6 +217,10 @@ def build_memo(diagnosis: Diagnosis, prepared_on: dt.date | None = None) -> Memo
         f"defaulted) per group; flagged when the disparate impact ratio is below {DI_THRESHOLD:g} or the equal "
         f"opportunity difference reaches {EO_THRESHOLD:g}, with the gap at least {GAP_Z:g} standard errors. "
         + FOUR_FIFTHS_CAVEAT,
+        "Cost of wrong decisions (the summary for the executive): approvals that went bad times the plan's cost of "
+        "a false negative, plus declines of applicants who repaid times the cost of a false positive, over the "
+        "applications with a decision and a known outcome. Declined applications often get no outcome, so wrong "
+        "declines are counted only where one is known.",
         "Performance, concept drift and TPR/FPR use only rows whose outcome is known. Recent batches without "
         "outcomes (label delay) are reported as not yet measured, never as zero; rows that never get an outcome "
         "(often declined applications) can bias these numbers.",
@@ -273,6 +264,15 @@ def render_markdown(memo: Memo) -> str:
             lines += [(lead + md_escape(block.text)) if lead else md_escape(block.text, line_start=True), ""]
         elif block.kind == "bullets":
             lines += [f"- {md_escape(item)}" for item in block.items] + [""]
+        elif block.kind == "chart" and block.chart is not None:
+            chart = block.chart
+            lines += [f"**{md_escape(chart.title)}**", "",
+                      f"| {md_escape(chart.x_title)} | {md_escape(chart.y_title)} |", "|---|---|"]
+            lines += [f"| {md_escape(label)} | {md_escape(chart.value_text(value))} |"
+                      for label, value in zip(chart.labels, chart.values)]
+            if chart.reference is not None:
+                lines.append(f"| {md_escape(chart.reference_label)} | {md_escape(chart.value_text(chart.reference))} |")
+            lines.append("")
         elif block.kind == "table":
             lines.append("| " + " | ".join(md_escape(h) for h in block.header) + " |")
             lines.append("|" + "|".join("---" for _ in block.header) + "|")

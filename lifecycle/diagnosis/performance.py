@@ -69,17 +69,30 @@ class Performance:
     approval_rate: float | None = None
     bad_rate_approved: float | None = None  # default rate among approved, labelled rows (the business's loss)
     note: str = ""
+    decided_labelled: int = 0  # labelled rows that have a decision: the base of the error counts below
+    false_approvals: int = 0  # approved and went bad (the positive class missed: a false negative)
+    false_declines: int = 0  # declined and would have been good (a false positive)
 
     @property
     def known(self) -> bool:
         return self.auc is not None
 
 
+def _decisions(approved: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """(approved, decided) as plain bool arrays: a missing decision is neither an approval nor a decline."""
+    decided = approved.notna().to_numpy(dtype=bool)
+    return approved.fillna(False).to_numpy(dtype=bool) & decided, decided
+
+
 def performance(batch: str, score: pd.Series | None, approved: pd.Series | None,
                 outcome: pd.Series | None) -> Performance:
-    """Performance of one batch; ``outcome`` is float 0/1 with NaN where not yet known."""
+    """Performance of one batch; ``outcome`` is float 0/1 with NaN where not yet known; ``approved`` may hold
+    <NA> for rows without a decision, which the approval rate, precision and recall leave out."""
     rows = len(score) if score is not None else len(outcome) if outcome is not None else 0
-    approval_rate = float(approved.mean()) if approved is not None and len(approved) else None
+    approval_rate = None
+    if approved is not None:
+        yes, decided = _decisions(approved)
+        approval_rate = float(yes[decided].mean()) if decided.any() else None
     if outcome is None:
         return Performance(batch, rows, 0, 0, approval_rate=approval_rate, note="no outcome column")
     known = outcome.notna().to_numpy()
@@ -87,18 +100,25 @@ def performance(batch: str, score: pd.Series | None, approved: pd.Series | None,
     y = outcome.to_numpy(dtype="float64")[known]
     positives = int((y == 1).sum())
     bad_rate = None
+    errors: dict[str, int] = {}
     if approved is not None and labelled:
-        booked = approved.to_numpy(dtype=bool)[known]
+        booked = yes[known]
         bad_rate = float(y[booked].mean()) if booked.any() else None
+        on_decided = decided[known]
+        errors = dict(decided_labelled=int(on_decided.sum()), false_approvals=int((booked & (y == 1)).sum()),
+                      false_declines=int((on_decided & ~booked & (y == 0)).sum()))
     base = dict(batch=batch, rows=rows, labelled=labelled, positives=positives, approval_rate=approval_rate,
-                bad_rate_approved=bad_rate)
+                bad_rate_approved=bad_rate, **errors)
     if labelled == 0:
         return Performance(**base, note="no outcomes yet (label delay)")
+    if positives == 0 or positives == labelled:
+        return Performance(**base, note=one_class_note(labelled, positives))
     if labelled < MIN_LABELLED or positives < MIN_CLASS or labelled - positives < MIN_CLASS:
         return Performance(**base, note=f"too few outcomes ({labelled} labelled, {positives} bad)")
     precision = recall = None
     if approved is not None:
-        precision, recall = precision_recall(~approved.to_numpy(dtype=bool)[known], y)
+        on_decided = decided[known]
+        precision, recall = precision_recall(~yes[known][on_decided], y[on_decided])
     value = se = None
     if score is not None:
         s = score.to_numpy(dtype="float64", na_value=np.nan)[known]
@@ -108,3 +128,15 @@ def performance(batch: str, score: pd.Series | None, approved: pd.Series | None,
             se = auc_standard_error(value, int(y[ok].sum()), int((y[ok] == 0).sum()))
     note = "" if labelled == rows else f"outcomes known for {labelled / rows:.0%} of rows"
     return Performance(**base, auc=value, auc_se=se, precision=precision, recall=recall, note=note)
+
+
+def one_class_note(labelled: int, positives: int) -> str:
+    """Why a batch whose known outcomes are all one class cannot be judged (it is not label delay)."""
+    which = "bad (1)" if positives else "good (0)"
+    return (f"cannot be judged: all {labelled:,} known outcomes are {which}, and AUC and outcome rates per bin "
+            "need both outcomes (are the outcomes that have arrived a selection, e.g. only the early ones?)")
+
+
+def judgeable(performance: Performance) -> bool:
+    """Whether the batch's known outcomes hold both classes, so that concept drift can be judged at all."""
+    return 0 < performance.positives < performance.labelled

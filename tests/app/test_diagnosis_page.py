@@ -17,8 +17,10 @@ def open_page(at: AppTest) -> AppTest:
 
 
 def use_bundled(at: AppTest) -> AppTest:
+    """The bundled loan data, past the exercise (tests/app/test_diagnosis_exercise.py covers it)."""
     open_page(at)
-    return at.button(key="diagnosis-bundled").click().run()
+    at.button(key="diagnosis-bundled").click().run()
+    return at.button(key="diagnosis-exercise-skip").click().run()
 
 
 def text_of(elements) -> str:  # type: ignore[no-untyped-def]
@@ -141,5 +143,6 @@ def test_the_bundled_data_stays_chosen_while_uploads_sit_in_the_widgets(at: AppT
     assert at.session_state["diagnosis_result"].origin == "upload"
     at.button(key="diagnosis-bundled").click().run()
     assert at.session_state["diagnosis_result"].origin == "bundled"
+    at.button(key="diagnosis-exercise-skip").click().run()
     at.selectbox(key="diagnosis-drift-batch").select("2025-10").run()  # any rerun
     assert not at.exception and at.session_state["diagnosis_result"].origin == "bundled"

@@ -30,7 +30,7 @@ def test_model_card_downloads_as_a_hugging_face_readme_with_valid_metadata(page:
     [entry] = metadata["model-index"]
     assert entry["name"] == loan.model_card.details.model_id
     values = [m["value"] for result in entry["results"] for m in result["metrics"]]
-    assert 0.81 in values and 0.72 in values  # the pre-launch AUC and the post-launch back-test
+    assert 0.81 in values and 0.73 in values  # the pre-launch AUC and the post-launch back-test (December 2025)
     assert "Model Details" in body or "Model details" in body
     assert metadata["pipeline_tag"] == "tabular-classification"  # listed under a Hub task
     for heading in ("How to get started with the model", "Model examination", "Environmental impact", "Glossary",
