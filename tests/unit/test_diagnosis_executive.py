@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -100,7 +99,6 @@ def test_the_pdf_opens_with_the_summary_and_a_chart_with_axis_titles(loan: Diagn
         i for i, b in enumerate(build_memo(loan, DAY).blocks) if b.text == "Summary"][0]
 
 
-@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils not installed")
 def test_the_chart_renders_as_bars_on_the_first_page(loan: Diagnosis, tmp_path: Path) -> None:
     from PIL import Image
 

@@ -6,7 +6,6 @@ import datetime as dt
 import io
 import logging
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -158,7 +157,6 @@ def test_the_memo_uses_the_vendored_fonts_not_the_systems() -> None:
     assert FONTS_DIR.parent.name == "lifecycle"
 
 
-@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils not installed")
 def test_the_memo_pdf_renders_to_a_page_with_content(loan: Diagnosis, tmp_path: Path) -> None:
     from PIL import Image
 
