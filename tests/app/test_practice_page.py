@@ -8,7 +8,7 @@ from lifecycle.practice import load_brief
 from lifecycle.samples import SAMPLES_DIR, load_sample
 from lifecycle.store import ProjectStore
 
-from .conftest import APP
+from .conftest import APP, widget
 
 
 def _texts(at: AppTest) -> str:
@@ -155,3 +155,16 @@ def test_the_practice_page_without_a_scenario_offers_the_three_exercises(at: App
         "practice-page:open:churn", "practice-page:open:recommendation", "practice-page:open:loan"]
     at.button(key="practice-page:open:recommendation").click().run()
     assert "Your brief: " + load_brief("recommendation").title in _texts(at)
+
+
+def test_the_portfolio_marks_practice_attempts_as_such(at: AppTest) -> None:
+    widget(at, "text_input", "info.name").input("A real plan").run()  # stored at once, not a practice attempt
+    _practise(at)
+    _flag(at, "modeling", ("modeling.evaluation_split", ""), "Random split")
+    at.switch_page("pages/practice.py").run()
+    at.button(key="practice:submit").click().run()
+    at.switch_page("pages/portfolio.py").run()
+    assert not at.exception
+    table = next(d.value for d in at.dataframe if "Practice" in d.value.columns).set_index("Project")
+    assert table.loc["A real plan", "Practice"] == ""
+    assert table.loc[load_sample("loan").info.name, "Practice"] == "Practice: loan, best 9/100 in 1 attempt"

@@ -161,3 +161,17 @@ def test_opening_a_scenario_for_practice_never_changes_the_shared_file() -> None
     flagged = _with_flags(project, {"field": "modeling.evaluation_split"})
     assert flagged.practice.flags and not load_sample("loan").practice.flags
     assert (SAMPLES_DIR / "loan.yaml").read_bytes() == before
+
+
+def test_the_portfolio_marks_a_practice_attempt_with_its_best_score() -> None:
+    from lifecycle.model import PracticeAttempt
+    from lifecycle.store.summary import summarise
+
+    plan = load_sample("loan")
+    assert summarise(plan).practice == ""
+    practice = plan.practice.model_copy(update={"scenario": "loan", "active": True})
+    opened = plan.model_copy(update={"practice": practice})
+    assert summarise(opened).practice == "Practice: loan, not submitted"
+    tried = opened.model_copy(update={"practice": practice.model_copy(update={
+        "attempts": [PracticeAttempt(score=14), PracticeAttempt(score=64)]})})
+    assert summarise(tried).practice == "Practice: loan, best 64/100 in 2 attempts"
