@@ -17,6 +17,7 @@ from lifecycle.samples import samples
 from . import nav, practice_mode, review, router, state
 from .answer_links import page_of_field
 from .practice_brief import brief_caption, render_brief
+from .practice_drill import render_drill
 from .text import plain
 
 
@@ -158,6 +159,14 @@ def render_practice_page() -> None:
     st.title("Practice")
     st.caption("Review a scenario the way a reviewer would: flag what is wrong, submit, and see what you found, "
                "what you missed and why. Then fix the plan with the checks shown.")
+    exercise, drill = st.tabs(["Scenario exercise", "Interview drill"])
+    with exercise:
+        _render_exercise()
+    with drill:
+        render_drill()
+
+
+def _render_exercise() -> None:
     scenario = practice_mode.scenario()
     brief = load_brief(scenario) if scenario else None
     if brief is None:

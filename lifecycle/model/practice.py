@@ -36,6 +36,17 @@ class PracticeAttempt(Row):
     found_gaps: list[str] = Field(default_factory=list, max_length=200, description="Ids of the gaps found.")
 
 
+class DrillAnswer(Row):
+    """The learner's answer to the interview drill for one phase, and how they marked it against the checklist."""
+
+    phase: str = text("Phase", "Key of the phase, e.g. 'modeling'.", required=True)
+    decision: str = text("The critical decision", "In the learner's words.", long=True)
+    deliverable: str = text("The deliverable", "In the learner's words.", long=True)
+    revealed: bool = Field(default=False, description="Whether the model answer has been shown.")
+    ticked: list[int] = Field(default_factory=list, max_length=50,
+                              description="Checklist items (by position) the learner says their answer named.")
+
+
 class Practice(Section):
     """Practice mode: set when a scenario is opened as an exercise."""
 
@@ -43,3 +54,4 @@ class Practice(Section):
     active: bool = Field(default=False, description="Practice mode on: findings, readiness and counts are hidden.")
     flags: list[PracticeFlag] = many("Flags", "Answers and rows the learner flagged as wrong.")
     attempts: list[PracticeAttempt] = many("Attempts", "Every submission, oldest first.")
+    drill: list[DrillAnswer] = many("Interview drill", "The learner's drill answers, one per phase.")

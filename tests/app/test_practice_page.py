@@ -168,3 +168,22 @@ def test_the_portfolio_marks_practice_attempts_as_such(at: AppTest) -> None:
     table = next(d.value for d in at.dataframe if "Practice" in d.value.columns).set_index("Project")
     assert table.loc["A real plan", "Practice"] == ""
     assert table.loc[load_sample("loan").info.name, "Practice"] == "Practice: loan, best 9/100 in 1 attempt"
+
+
+def test_the_interview_drill_reveals_a_model_answer_and_keeps_the_self_mark(at: AppTest, project_store) -> None:
+    at.switch_page("pages/practice.py").run()
+    assert at.button(key="drill:modeling:reveal").disabled  # write first, then look
+    next(t for t in at.text_area if t.key.endswith(":modeling:decision")).input(
+        "Does it beat the baseline on an out-of-time test set and on every slice?").run()
+    at.button(key="drill:modeling:reveal").click().run()
+    assert not at.exception
+    assert "Model answer." in _texts(at)
+    boxes = [c for c in at.checkbox if c.key.startswith("drill:") and ":modeling:tick" in c.key]
+    assert len(boxes) == 6
+    boxes[0].check().run()
+    boxes = [c for c in at.checkbox if c.key.startswith("drill:") and ":modeling:tick" in c.key]
+    boxes[2].check().run()
+    assert "Your mark: 2 of 6, Revise this phase" in _texts(at)
+    stored = ProjectStore(project_store).get(at.session_state["project_id"]).project
+    answer = next(a for a in stored.practice.drill if a.phase == "modeling")
+    assert answer.revealed and answer.ticked == [0, 2] and "out-of-time" in answer.decision

@@ -175,3 +175,13 @@ def test_the_portfolio_marks_a_practice_attempt_with_its_best_score() -> None:
     tried = opened.model_copy(update={"practice": practice.model_copy(update={
         "attempts": [PracticeAttempt(score=14), PracticeAttempt(score=64)]})})
     assert summarise(tried).practice == "Practice: loan, best 64/100 in 2 attempts"
+
+
+def test_the_drill_has_a_model_answer_and_a_checklist_for_every_phase() -> None:
+    from lifecycle.phases import PHASES
+    from lifecycle.practice.drill import load_drill, self_mark
+
+    drill = load_drill()
+    assert [p.phase for p in drill.phases] == [p.key for p in PHASES]
+    assert all(len(p.checklist) >= 5 and p.model_answer for p in drill.phases)
+    assert [self_mark(n, 6) for n in (6, 5, 3, 2)] == ["Strong", "Strong", "Good start", "Revise this phase"]
