@@ -9,6 +9,7 @@ from __future__ import annotations
 import streamlit as st
 
 from lifecycle.checks.rules import RULE_TITLES
+from lifecycle.model.practice import MAX_FLAGS
 from lifecycle.phases import Phase
 from lifecycle.practice import targets_of
 from lifecycle.practice.targets import label_of
@@ -39,6 +40,10 @@ def _flag(phase: Phase) -> None:
         return
     if not reason:
         st.session_state[FLAG_ERROR] = (phase.key, "Say in a few words why it is wrong; the feedback shows it back.")
+        return
+    if len(state.project().practice.flags) >= MAX_FLAGS:
+        st.session_state[FLAG_ERROR] = (phase.key, f"You have {MAX_FLAGS} flags, the most one attempt holds; "
+                                                   "remove some on the Practice page.")
         return
     field, row_id = choice
     rule = st.session_state.get(rule_key) or None

@@ -9,6 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from lifecycle.checks.rules import RULE_TITLES
+from lifecycle.model.practice import MAX_ATTEMPTS
 from lifecycle.phases import PHASES_BY_KEY
 from lifecycle.practice import Feedback, GapResult, load_brief, load_key, score_attempt
 from lifecycle.practice.targets import label_of
@@ -39,6 +40,7 @@ def _submit() -> None:
         "found": feedback.found, "missed": feedback.missed, "false_flags": len(feedback.false_flags),
         "score": feedback.score, "band": feedback.band, "found_gaps": feedback.found_ids,
     })
+    attempts = attempts[-MAX_ATTEMPTS:]  # the history keeps the latest submissions
     state.set_answer(("practice", "attempts"), attempts)
 
 

@@ -11,7 +11,12 @@ from datetime import datetime
 from pydantic import Field
 
 from .base import Row, Section
-from .fields import answer, many, text
+from .fields import answer, text
+
+# Practice tables are smaller than a plan's (200 rows): a scenario has about ten gaps, and every table at its
+# limit must stay well inside what the bounded reader accepts (see tests/unit/test_reader.py).
+MAX_FLAGS = 50
+MAX_ATTEMPTS = 20
 
 
 class PracticeFlag(Row):
@@ -52,6 +57,9 @@ class Practice(Section):
 
     scenario: str = text("Scenario", "Key of the bundled scenario this project was opened from for practice.")
     active: bool = Field(default=False, description="Practice mode on: findings, readiness and counts are hidden.")
-    flags: list[PracticeFlag] = many("Flags", "Answers and rows the learner flagged as wrong.")
-    attempts: list[PracticeAttempt] = many("Attempts", "Every submission, oldest first.")
-    drill: list[DrillAnswer] = many("Interview drill", "The learner's drill answers, one per phase.")
+    flags: list[PracticeFlag] = Field(default_factory=list, max_length=MAX_FLAGS, title="Flags",
+                                      description="Answers and rows the learner flagged as wrong.")
+    attempts: list[PracticeAttempt] = Field(default_factory=list, max_length=MAX_ATTEMPTS, title="Attempts",
+                                            description="Submissions, oldest first (the latest 20 are kept).")
+    drill: list[DrillAnswer] = Field(default_factory=list, max_length=5, title="Interview drill",
+                                     description="The learner's drill answers, one per phase.")
