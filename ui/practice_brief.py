@@ -15,9 +15,10 @@ def brief_caption(brief: Brief) -> str:
     return f"{LEVEL_LABELS[brief.level.value]} · about {brief.minutes} minutes"
 
 
-def render_brief(brief: Brief, *, key: str) -> None:
-    with st.container(border=True, key=f"brief-{key}"):
-        st.markdown(f":material/school: **Your brief: {plain(brief.title)}**")
+def render_brief(brief: Brief, *, key: str, heading: bool = True) -> None:
+    with st.container(border=heading, key=f"brief-{key}"):
+        if heading:  # off where an expander already names the brief
+            st.markdown(f":material/school: **Your brief: {plain(brief.title)}**")
         st.caption(brief_caption(brief))
         st.markdown("**The situation.** " + plain(brief.situation))
         st.markdown("**Your task.** " + plain(brief.task))

@@ -154,7 +154,9 @@ def test_the_practice_page_without_a_scenario_offers_the_three_exercises(at: App
     assert [b.key for b in at.button if b.key and b.key.startswith("practice-page:open:")] == [
         "practice-page:open:churn", "practice-page:open:recommendation", "practice-page:open:loan"]
     at.button(key="practice-page:open:recommendation").click().run()
-    assert "Your brief: " + load_brief("recommendation").title in _texts(at)
+    brief = load_brief("recommendation")
+    assert [e.label for e in at.expander if e.label.startswith("Your brief")] == [f"Your brief: {brief.title}"]
+    assert brief.situation[:60] in _texts(at)
 
 
 def test_the_portfolio_marks_practice_attempts_as_such(at: AppTest) -> None:
