@@ -88,7 +88,8 @@ def _render_flags() -> None:
 
 
 def _rules(numbers: list[int]) -> str:
-    return "; ".join(f"#{n} {RULE_TITLES[n].rstrip('.')}" for n in numbers) or "No Rule of ML; a matter of law or good practice"
+    named = "; ".join(f"#{n} {RULE_TITLES[n].rstrip('.')}" for n in numbers)
+    return named or "No Rule of ML; a matter of law or good practice"
 
 
 def _render_gap(result: GapResult, position: int) -> None:
@@ -175,7 +176,8 @@ def _render_exercise() -> None:
         _render_start()
         return
     project = state.project()
-    with st.expander(f"Your brief: {plain(brief.title)}", expanded=not project.practice.attempts, icon=":material/school:"):
+    folded = bool(project.practice.attempts)
+    with st.expander(f"Your brief: {plain(brief.title)}", expanded=not folded, icon=":material/school:"):
         render_brief(brief, key="practice", heading=False)  # folded once there is feedback to read
     st.toggle("Practice mode: hide the checks' findings, readiness and counts", key=f"practice-toggle:{state.epoch()}",
               value=project.practice.active, on_change=lambda: practice_mode.set_active(

@@ -61,7 +61,8 @@ def render_samples() -> None:
                 st.caption(f":material/school: {brief_caption(brief)}")
                 st.button("Practise", key=f"practise-sample-{sample.key}", on_click=practice_mode.open_for_practice,
                           args=(sample.key,), type="primary", width="stretch", icon=":material/school:")
-            st.button("Open", key=f"open-sample-{sample.key}", on_click=_open_sample, args=(sample.key,), width="stretch")
+            st.button("Open", key=f"open-sample-{sample.key}", on_click=_open_sample, args=(sample.key,),
+                      width="stretch")
     failed = st.session_state.get(practice_mode.OPEN_ERROR)
     if failed:
         st.error(plain(failed), icon=":material/error:")

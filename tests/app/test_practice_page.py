@@ -145,7 +145,7 @@ def test_a_learners_attempt_never_reaches_the_shared_scenario_or_another_learner
     _practise(second)
     assert second.session_state["project"]["practice"]["flags"] == []
     assert (SAMPLES_DIR / "loan.yaml").read_bytes() == before
-    assert second.session_state["project_id"] != first.session_state["project_id"] or not second.session_state["project_id"]
+    assert first.session_state["project_id"] and second.session_state["project_id"] is None  # nothing of first's
 
 
 def test_the_practice_page_without_a_scenario_offers_the_three_exercises(at: AppTest) -> None:

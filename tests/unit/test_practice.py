@@ -114,8 +114,8 @@ def test_a_flag_on_a_whole_table_does_not_find_the_gap_in_one_of_its_rows() -> N
 def test_a_flag_on_a_cell_or_a_gate_answer_finds_the_gap_it_lies_in() -> None:
     project = load_sample("loan")
     feedback = score_attempt(
-        _with_flags(project, {"field": "monitoring.gate.decision"}, {"field": "monitoring.signals",
-                                                                       "flagged_row": project.monitoring.signals[2].row_id}),
+        _with_flags(project, {"field": "monitoring.gate.decision"},
+                    {"field": "monitoring.signals", "flagged_row": project.monitoring.signals[2].row_id}),
         load_key("loan"))
     assert {r.gap.id for r in feedback.gaps if r.found} == {"LN11", "LN01"}
 
