@@ -13,7 +13,7 @@ from lifecycle.canvas import BLOCKS, CanvasBlock, FilledBlock, fill_canvas
 from lifecycle.model import Project
 from lifecycle.phases import PHASES_BY_KEY
 
-from . import practice_mode, router, state
+from . import router, state
 from .errors import guarded_download
 from .text import plain
 
@@ -50,7 +50,7 @@ def _render_block(filled: FilledBlock) -> None:
                 st.markdown(f":small[**{plain(answer.label)}**]\n\n{rows}")
             else:
                 st.markdown(f":small[**{plain(answer.label)}**  \n{plain(_shorten(answer.text))}]")
-        if filled.missing and not practice_mode.active():  # what is missing is part of what a learner finds
+        if filled.missing:  # none in practice mode (lifecycle.canvas), on the page as in the PDF
             names = ", ".join(plain(m.label) + (" \\*" if m.required else "") for m in filled.missing)
             st.markdown(f":small[:red[**Missing:** {names}]]")
         for section in block.sections:

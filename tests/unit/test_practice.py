@@ -185,3 +185,15 @@ def test_the_drill_has_a_model_answer_and_a_checklist_for_every_phase() -> None:
     assert [p.phase for p in drill.phases] == [p.key for p in PHASES]
     assert all(len(p.checklist) >= 5 and p.model_answer for p in drill.phases)
     assert [self_mark(n, 6) for n in (6, 5, 3, 2)] == ["Strong", "Strong", "Good start", "Revise this phase"]
+
+
+def test_in_practice_mode_the_canvas_and_its_pdf_mark_nothing_missing() -> None:
+    from lifecycle.canvas import fill_canvas
+    from lifecycle.model import Practice
+
+    churn = load_sample("churn")  # its Modeling, Deployment and Monitoring gates are undecided
+    assert any(b.missing for b in fill_canvas(churn).blocks)
+    practising = churn.model_copy(update={"practice": Practice(scenario="churn", active=True)})
+    assert not any(b.missing for b in fill_canvas(practising).blocks)
+    off = churn.model_copy(update={"practice": Practice(scenario="churn", active=False)})
+    assert any(b.missing for b in fill_canvas(off).blocks)  # fixing the plan shows them again
