@@ -169,19 +169,26 @@ def render_practice_page() -> None:
         render_drill()
 
 
+def _render_toggle() -> None:
+    key = f"practice-toggle:{state.epoch()}"
+    st.toggle("Practice mode: hide the checks' findings, readiness and counts", key=key,
+              value=state.project().practice.active,
+              on_change=lambda: practice_mode.set_active(bool(st.session_state.get(key))))
+
+
 def _render_exercise() -> None:
     scenario = practice_mode.scenario()
     brief = load_brief(scenario) if scenario else None
+    project = state.project()
     if brief is None:
+        if project.practice.active:  # a file that says "practice" without a scenario of ours: let it be turned off
+            _render_toggle()
         _render_start()
         return
-    project = state.project()
     folded = bool(project.practice.attempts)
     with st.expander(f"Your brief: {plain(brief.title)}", expanded=not folded, icon=":material/school:"):
         render_brief(brief, key="practice", heading=False)  # folded once there is feedback to read
-    st.toggle("Practice mode: hide the checks' findings, readiness and counts", key=f"practice-toggle:{state.epoch()}",
-              value=project.practice.active, on_change=lambda: practice_mode.set_active(
-                  bool(st.session_state.get(f"practice-toggle:{state.epoch()}"))))
+    _render_toggle()
     _render_flags()
     st.button("Submit my flags", key="practice:submit", on_click=_submit, type="primary", icon=":material/send:",
               disabled=not project.practice.flags, help="Score your flags against the scenario's answer key.")

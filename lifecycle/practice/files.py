@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from ..samples import SAMPLES_DIR
 from .keys import AnswerKey, Brief
 
 PRACTICE_DIR = SAMPLES_DIR / "practice"
+_SCENARIO_KEY = re.compile(r"[a-z0-9_]{1,40}")  # a file stem; the key comes from a project file a user may write
 
 
 class PracticeFileError(ValueError):
@@ -44,11 +46,15 @@ def _key(path: str) -> AnswerKey:
 
 def load_brief(scenario: str, folder: Path = PRACTICE_DIR) -> Brief | None:
     """The scenario's brief, or None for a scenario without practice files."""
+    if not _SCENARIO_KEY.fullmatch(scenario):
+        return None
     path = folder / f"{scenario}.brief.yaml"
     return _brief(str(path)) if path.is_file() else None
 
 
 def load_key(scenario: str, folder: Path = PRACTICE_DIR) -> AnswerKey | None:
+    if not _SCENARIO_KEY.fullmatch(scenario):
+        return None
     path = folder / f"{scenario}.key.yaml"
     return _key(str(path)) if path.is_file() else None
 

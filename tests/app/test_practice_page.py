@@ -189,3 +189,17 @@ def test_the_interview_drill_reveals_a_model_answer_and_keeps_the_self_mark(at: 
     stored = ProjectStore(project_store).get(at.session_state["project_id"]).project
     answer = next(a for a in stored.practice.drill if a.phase == "modeling")
     assert answer.revealed and answer.ticked == [0, 2] and "out-of-time" in answer.decision
+
+
+def test_an_uploaded_file_with_odd_practice_answers_opens_and_can_leave_practice_mode(at: AppTest) -> None:
+    text = (b"info:\n  name: Odd\npractice:\n  scenario: nowhere\n  active: true\n  flags:\n"
+            b"  - field: a]b[c\n    reason: '<b>bold</b>'\n  - field: modeling.gate.decision.deeper\n")
+    at.file_uploader(key="project_upload").upload("odd.yaml", text).run()
+    assert not at.exception and not at.error
+    at.switch_page("pages/modeling.py").run()
+    assert not at.exception and not any("findings" in e.label for e in at.expander)
+    at.switch_page("pages/practice.py").run()
+    assert not at.exception
+    toggle = next(t for t in at.toggle if t.key.startswith("practice-toggle:"))
+    toggle.set_value(False).run()
+    assert any("blocking findings" in b.label for b in at.sidebar.button)

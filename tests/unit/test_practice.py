@@ -197,3 +197,20 @@ def test_in_practice_mode_the_canvas_and_its_pdf_mark_nothing_missing() -> None:
     assert not any(b.missing for b in fill_canvas(practising).blocks)
     off = churn.model_copy(update={"practice": Practice(scenario="churn", active=False)})
     assert any(b.missing for b in fill_canvas(off).blocks)  # fixing the plan shows them again
+
+
+def test_a_scenario_key_from_a_file_never_reads_outside_the_practice_folder() -> None:
+    assert load_brief("../practice/loan") is None and load_key("../../sample_projects/practice/loan") is None
+    assert load_brief("loan") is not None
+
+
+def test_hostile_flags_count_as_false_flags_and_never_raise() -> None:
+    project = load_sample("loan")
+    odd = _with_flags(
+        project,
+        {"field": "modeling.gate.decision.deeper"}, {"field": "data.features[999]"}, {"field": "a]b[c"},
+        {"field": "info.name"}, {"field": "modeling.evaluation_split", "flagged_row": "not-a-table"},
+    )
+    feedback = score_attempt(odd, load_key("loan"))
+    assert feedback.false_flags == (0, 1, 2, 3) and feedback.found == 1
+    assert feedback.score == 0  # four false flags cost more than one found gap earns
