@@ -150,7 +150,7 @@ def _render_history() -> None:
     attempts = state.project().practice.attempts
     st.subheader("Your attempts", divider="gray")
     history = pd.DataFrame([
-        {"Attempt": n, "Submitted": a.submitted_at.strftime("%Y-%m-%d %H:%M") if a.submitted_at else "",
+        {"Attempt": n, "Submitted (UTC)": a.submitted_at.strftime("%Y-%m-%d %H:%M") if a.submitted_at else "",
          "Score": a.score, "Band": a.band, "Found": a.found, "Missed": a.missed, "False flags": a.false_flags}
         for n, a in enumerate(attempts, start=1)
     ])
