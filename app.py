@@ -6,7 +6,7 @@ import streamlit as st
 
 from lifecycle.checks import Severity
 from lifecycle.completeness import project_progress
-from ui import conflict_view, errors, nav, review, router, runtime, state
+from ui import conflict_view, errors, nav, practice_mode, review, router, runtime, state
 from ui.forms import reconcile
 from ui.text import plain
 
@@ -36,16 +36,19 @@ with st.sidebar:
     st.caption(f"From {plain(state.source())} · {saved}")
     for item in project_progress(project):
         st.progress(item.ratio, text=f"{item.phase.title}: {item.answered}/{item.required}")
-    counts = review.counts()
-    nav.go_button(
-        nav.CHECKS,
-        f"{counts.blocking} blocking findings · {counts.warnings} warnings",
-        key="sidebar:checks",
-        icon=":material/block:" if counts.blocking else ":material/rule:",
-        width="stretch",
-    )
-    if counts.missing:
-        st.caption(f"{counts.missing} answers still needed at the stage gates")
+    if practice_mode.active():  # issue 12: a learner finds the gaps, so the counts are hidden
+        practice_mode.render_sidebar()
+    else:
+        counts = review.counts()
+        nav.go_button(
+            nav.CHECKS,
+            f"{counts.blocking} blocking findings · {counts.warnings} warnings",
+            key="sidebar:checks",
+            icon=":material/block:" if counts.blocking else ":material/rule:",
+            width="stretch",
+        )
+        if counts.missing:
+            st.caption(f"{counts.missing} answers still needed at the stage gates")
 
 conflict_view.render()
 

@@ -380,7 +380,7 @@ def fill_block(project: Project, block: CanvasBlock) -> FilledBlock:
         )
         if lines:
             answers.append(CanvasAnswer(path, label_for(path), tuple(lines), table=question.kind == "table"))
-        else:
+        elif not project.practice.active:  # in practice mode what is missing is for the learner to find
             missing.append(MissingField(path, label_for(path), question.required))
     answers += [CanvasAnswer(path, label, lines) for path, label, lines in derived_lines(project, block.id)]
     return FilledBlock(block, tuple(answers), tuple(missing))

@@ -50,7 +50,7 @@ def _render_block(filled: FilledBlock) -> None:
                 st.markdown(f":small[**{plain(answer.label)}**]\n\n{rows}")
             else:
                 st.markdown(f":small[**{plain(answer.label)}**  \n{plain(_shorten(answer.text))}]")
-        if filled.missing:
+        if filled.missing:  # none in practice mode (lifecycle.canvas), on the page as in the PDF
             names = ", ".join(plain(m.label) + (" \\*" if m.required else "") for m in filled.missing)
             st.markdown(f":small[:red[**Missing:** {names}]]")
         for section in block.sections:

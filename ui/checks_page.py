@@ -8,7 +8,7 @@ from lifecycle.charts.readiness import readiness_figure
 from lifecycle.checks import Outcome, Review, Severity, by_phase, counts, review, unmatched_acceptances
 from lifecycle.phases import PHASES
 
-from . import router, state
+from . import practice_mode, router, state
 from .findings_view import finding_key, render_finding
 from .review import findings as shared_findings
 from .text import plain
@@ -25,6 +25,9 @@ def render_checks_page() -> None:
         "wrong in this project and how to fix it; a finding read from the prose quotes the sentence it read. "
         "A finding the team takes on deliberately can be accepted with a written reason; it stays listed."
     )
+    if practice_mode.active():
+        practice_mode.render_hidden_notice("checks")
+        return
     project = state.project()
     result = review(project, shared_findings())  # the findings of this change, computed once for every view
     findings = list(result.findings)

@@ -19,6 +19,7 @@ from lifecycle.phases import PHASES, Phase
 HOME = "pages/home.py"
 CHECKS = "pages/checks.py"
 PORTFOLIO = "pages/portfolio.py"
+PRACTICE = "pages/practice.py"
 SECTIONS = ("Workbook", "Review", "Hand-off", "Operate")
 
 
@@ -37,6 +38,7 @@ def pages() -> dict[str, list[st.Page]]:
         ],
         "Review": [
             st.Page(CHECKS, title="Checks", icon=":material/rule:"),
+            st.Page(PRACTICE, title="Practice", icon=":material/school:"),
             st.Page("pages/canvas.py", title="Canvas", icon=":material/dashboard_customize:"),
             st.Page("pages/maturity.py", title="Maturity", icon=":material/speed:"),
         ],

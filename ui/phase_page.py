@@ -14,11 +14,12 @@ from lifecycle.completeness import phase_progress
 from lifecycle.phases import PHASES_BY_KEY, Phase
 from lifecycle.questions import Question, gate_questions, questions_of
 
-from . import mlflow_view, review, risk_view, router, state
+from . import mlflow_view, practice_mode, review, risk_view, router, state
 from .findings_view import STYLE
 from .forms import render_question, render_section
 from .nav import CHECKS, go_button, phase_page, render_walk
-from .sign_off_view import render_stage_gate
+from .practice_flags import render_flag_panel
+from .sign_off_view import SIGN_OFF_FIELDS, render_stage_gate
 from .tables import render_table, select_row
 from .text import plain
 
@@ -81,8 +82,34 @@ def render_phase_page(key: str) -> None:
     progress = phase_progress(project, phase)
     render_walk(phase, progress, where="top")
 
-    findings = [f for f in review.findings() if f.phase == phase.key]
+    practising = practice_mode.active()  # the learner finds the gaps: no finding is shown until they submit
+    findings = [] if practising else [f for f in review.findings() if f.phase == phase.key]
     _render_focus(phase, findings)
+    if practising:
+        render_flag_panel(phase)
+    else:
+        _render_findings(findings)
+    st.caption("Questions marked (required) must be answered to pass this phase's stage gate.")
+
+    render_section(phase.section, (phase.key,))
+    risk_view.render_phase_extras(phase)  # EU AI Act screening (Problem Framing), what the tier adds to the gate
+
+    st.subheader("Stage gate", divider="gray")
+    st.markdown(f"**Critical decision:** {phase.critical_decision}  \n**Deliverable:** {phase.deliverable}")
+    if practising:  # the sign-off control lists the phase's blocker findings
+        for question in gate_questions():
+            if question.name not in SIGN_OFF_FIELDS:
+                render_question(question, (phase.key, "gate", question.name))
+        st.caption("Signing off is hidden in practice mode, because it lists the checks' findings.")
+    else:
+        render_stage_gate(phase)  # the gate's answers and its sign-off control
+    mlflow_view.render_section(phase)  # MLflow registry (Deployment) and measured values (Modeling)
+
+    st.divider()
+    render_walk(phase, progress, where="bottom")
+
+
+def _render_findings(findings: list[Finding]) -> None:
     open_ = [f for f in findings if not f.accepted]
     blockers = sum(f.severity is Severity.BLOCKER and not f.is_missing_answer for f in open_)
     missing = sum(f.is_missing_answer for f in open_)
@@ -100,15 +127,3 @@ def render_phase_page(key: str) -> None:
             go_button(CHECKS, "Review them on the Checks page", key="phase:checks", icon=":material/rule:")
         else:
             st.caption("The checks found nothing to fix here.")
-    st.caption("Questions marked (required) must be answered to pass this phase's stage gate.")
-
-    render_section(phase.section, (phase.key,))
-    risk_view.render_phase_extras(phase)  # EU AI Act screening (Problem Framing), what the tier adds to the gate
-
-    st.subheader("Stage gate", divider="gray")
-    st.markdown(f"**Critical decision:** {phase.critical_decision}  \n**Deliverable:** {phase.deliverable}")
-    render_stage_gate(phase)  # the gate's answers and its sign-off control
-    mlflow_view.render_section(phase)  # MLflow registry (Deployment) and measured values (Modeling)
-
-    st.divider()
-    render_walk(phase, progress, where="bottom")

@@ -7,11 +7,13 @@ import re
 import streamlit as st
 
 from lifecycle.model import Project
+from lifecycle.practice import load_brief
 from lifecycle.samples import samples
 from lifecycle.storage import MAX_FILE_BYTES, ProjectFileError, dump_project, parse_project
 
-from . import state
+from . import practice_mode, state
 from .errors import guarded
+from .practice_brief import brief_caption
 from .text import plain
 
 UPLOAD_ERROR = "upload_error"
@@ -41,7 +43,8 @@ def render_samples() -> None:
     top, action = st.columns([4, 1], vertical_alignment="bottom")
     top.subheader("Start")
     action.button("New blank project", key="new-project", on_click=_new_project, icon=":material/add:", width="stretch")
-    st.caption("Or open a practice scenario; your changes to it are saved as your own project.")
+    st.caption("Or open a practice scenario: **Practise** hides the checks until you submit your own review; "
+               "**Open** shows the plan with its checks. Either way your changes are saved as your own project.")
     found = samples()
     columns = st.columns(len(found) or 1)
     for column, sample in zip(columns, found):
@@ -53,7 +56,16 @@ def render_samples() -> None:
                 continue
             st.markdown(f"**{plain(info.name)}**")
             st.caption(plain(info.summary))
-            st.button("Open", key=f"open-sample-{sample.key}", on_click=_open_sample, args=(sample.key,), width="stretch")
+            brief = load_brief(sample.key)
+            if brief:
+                st.caption(f":material/school: {brief_caption(brief)}")
+                st.button("Practise", key=f"practise-sample-{sample.key}", on_click=practice_mode.open_for_practice,
+                          args=(sample.key,), type="primary", width="stretch", icon=":material/school:")
+            st.button("Open", key=f"open-sample-{sample.key}", on_click=_open_sample, args=(sample.key,),
+                      width="stretch")
+    failed = st.session_state.get(practice_mode.OPEN_ERROR)
+    if failed:
+        st.error(plain(failed), icon=":material/error:")
 
 
 @guarded("opening the uploaded file")

@@ -10,6 +10,7 @@ from .maturity import Agreement, Maturity
 from .model_card import ModelCard, SliceResult
 from .modeling import EvaluationMetric, Modeling, UndesirableBehaviour
 from .monitoring import Monitoring, MonitoringSignal
+from .practice import DrillAnswer, Practice, PracticeAttempt, PracticeFlag
 from .problem_framing import BusinessMetric, Heuristic, ProblemFraming
 from .risk import (
     AIAct, AnnexIIIUse, ExemptionCondition, ProhibitedPractice, RiskScreening, TechnicalDocumentation, TransparencyCase,

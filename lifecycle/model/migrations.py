@@ -16,7 +16,7 @@ import copy
 from collections.abc import Callable
 from typing import Any
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 
 Document = dict[str, Any]
 
@@ -30,7 +30,13 @@ def _v1_to_v2(document: Document) -> Document:
     return document
 
 
-STEPS: dict[int, Callable[[Document], Document]] = {1: _v1_to_v2}
+def _v2_to_v3(document: Document) -> Document:
+    # Version 3 adds ``practice`` (a learner's flags and scores), defaulted: a version 2 plan was never
+    # opened for practice, so it opens with practice mode off and no flags.
+    return document
+
+
+STEPS: dict[int, Callable[[Document], Document]] = {1: _v1_to_v2, 2: _v2_to_v3}
 
 
 def migrate(document: Any) -> Any:

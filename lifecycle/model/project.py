@@ -19,6 +19,7 @@ from .migrations import FORMAT_VERSION, migrate
 from .model_card import ModelCard
 from .modeling import Modeling
 from .monitoring import Monitoring
+from .practice import Practice
 from .problem_framing import ProblemFraming
 from .risk import AIAct
 from .timeline import Timeline
@@ -45,7 +46,7 @@ class AcceptedFinding(Row):
 class Project(Section):
     """A machine-learning project's lifecycle plan, phase by phase."""
 
-    format_version: Literal[2] = Field(
+    format_version: Literal[3] = Field(
         default=FORMAT_VERSION,
         description="Version of the Lifecycle Workbook file format; older files are upgraded when opened.",
     )
@@ -64,6 +65,7 @@ class Project(Section):
         "Accepted findings", "Check findings the team accepts, each with a written reason."
     )
     integrations: Integrations = Field(default_factory=Integrations)
+    practice: Practice = Field(default_factory=Practice)  # a learner's flags and scores (format 3)
 
     @model_validator(mode="before")
     @classmethod

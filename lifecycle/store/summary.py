@@ -31,6 +31,7 @@ class ProjectSummary:
     maturity: str = ""  # e.g. "Google 1 · Microsoft 2"; empty in summaries stored before it existed
     risk_tier: str = ""  # EU AI Act tier key ('high_risk', 'not_screened'…); empty in summaries stored before it
     registry: dict = field(default_factory=dict)  # the MLflow link and its aliases; empty when not linked
+    practice: str = ""  # "" for a real plan; for a learner's practice attempt, its scenario and best score
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -50,7 +51,20 @@ def summarise(project: Project, findings: Iterable[Finding] | None = None) -> Pr
         maturity=_maturity(project),
         risk_tier=screen(project).key,
         registry=registry_summary(project),
+        practice=practice_line(project),
     )
+
+
+def practice_line(project: Project) -> str:
+    """How the portfolio marks a practice attempt, so a learner's copy is never read as a real plan."""
+    practice = project.practice
+    if not practice.scenario:
+        return ""
+    if not practice.attempts:
+        return f"Practice: {practice.scenario}, not submitted"
+    best = max(a.score for a in practice.attempts)
+    count = len(practice.attempts)
+    return f"Practice: {practice.scenario}, best {best}/100 in {count} attempt{'s' if count != 1 else ''}"
 
 
 def _maturity(project: Project) -> str:

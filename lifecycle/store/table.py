@@ -34,6 +34,7 @@ def portfolio_rows(items: Sequence[ListedProject]) -> list[dict[str, Any]]:
     return [
         {
             "Project": neutralise(i.summary.name or "Untitled project"),
+            "Practice": neutralise(i.summary.practice),
             "Owner": neutralise(i.summary.owner),
             "Business unit": neutralise(i.summary.business_unit),
             **{p.title: round(100 * i.summary.completeness.get(p.key, 0)) for p in PHASES},

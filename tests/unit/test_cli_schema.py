@@ -22,4 +22,4 @@ def test_schema_describes_the_format_with_question_labels(capsys) -> None:
 
 def test_schema_runs_as_a_module() -> None:
     result = subprocess.run([sys.executable, "-m", "lifecycle", "schema"], capture_output=True, text=True, check=True)
-    assert json.loads(result.stdout)["properties"]["format_version"]["const"] == 2
+    assert json.loads(result.stdout)["properties"]["format_version"]["const"] == 3

@@ -82,3 +82,27 @@ def test_rows_made_in_the_app_get_unique_random_ids() -> None:
     from lifecycle.model import DataSource
 
     assert len({DataSource(name="x").row_id for _ in range(100)}) == 100
+
+
+def test_a_version_2_file_opens_with_practice_mode_off_and_every_answer_kept() -> None:
+    old = yaml.safe_load((FORMATS / "v2_loan.yaml").read_text(encoding="utf-8"))
+    assert old["format_version"] == 2 and "practice" not in old
+    project = load_project(FORMATS / "v2_loan.yaml")
+    assert project.format_version == FORMAT_VERSION == 3
+    assert not project.practice.active and project.practice.flags == [] and project.practice.attempts == []
+    assert [f.name for f in project.data.features] == [f["name"] for f in old["data"]["features"]]
+    assert project.modeling.evaluation_split.value == old["modeling"]["evaluation_split"]
+    written = yaml.safe_load(dump_project(project))
+    assert written["format_version"] == 3 and written["practice"]["flags"] == []
+
+
+def test_flags_and_attempts_survive_a_save_and_reopen() -> None:
+    project = load_project(FORMATS / "v2_loan.yaml")
+    project = project.model_copy(update={"practice": project.practice.model_validate({
+        "scenario": "loan", "active": True,
+        "flags": [{"field": "data.features", "flagged_row": "r12", "reason": "age is protected", "rule": 10}],
+        "attempts": [{"score": 40, "band": "Getting there", "found": 2, "missed": 3, "found_gaps": ["L1"]}],
+    })})
+    again = parse_project(dump_project(project).encode(), "p.yaml")
+    assert again.practice.flags[0].reason == "age is protected" and again.practice.flags[0].flagged_row == "r12"
+    assert again.practice.attempts[0].score == 40 and again.practice.active

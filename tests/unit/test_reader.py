@@ -284,7 +284,8 @@ def _every_table_full() -> dict:
             args = get_args(field.annotation)
             if get_origin(field.annotation) is list and args and isinstance(args[0], type) \
                     and issubclass(args[0], BaseModel):
-                document[name] = [args[0]().model_dump(mode="json") for _ in range(200)]
+                limit = next((m.max_length for m in field.metadata if hasattr(m, "max_length")), 200)
+                document[name] = [args[0]().model_dump(mode="json") for _ in range(limit)]  # the table's own limit
             elif isinstance(field.annotation, type) and issubclass(field.annotation, BaseModel):
                 fill(field.annotation, document[name])
 

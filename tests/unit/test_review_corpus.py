@@ -17,6 +17,7 @@ from benchmarks.review_corpus.corpus import (
 )
 from benchmarks.review_quality import score
 from lifecycle.completeness import project_progress
+from lifecycle.model import FORMAT_VERSION
 from lifecycle.phases import PHASES
 from lifecycle.storage import load_project, parse_project
 
@@ -104,7 +105,7 @@ def test_catalogue_covers_text_structured_and_cross_answer_gaps():
 @pytest.mark.parametrize("plan", PLANS, ids=plan_id)
 def test_plan_file_opens_as_a_project(plan):
     project = load_project(plan.path)
-    assert project.format_version == 2
+    assert project.format_version == FORMAT_VERSION
 
 
 @pytest.mark.parametrize("plan", PLANS, ids=plan_id)

@@ -1,0 +1,3 @@
+from ui.practice_page import render_practice_page
+
+render_practice_page()
