@@ -1,5 +1,5 @@
 """Working side by side: three-way merge of concurrent edits, and what changed between versions."""
 
-from .merge import Conflict, MergeResult, RowKey, merge
+from .merge import MISSING, Conflict, MergeResult, RowKey, merge, rows_by_id, value_at
 
-__all__ = ["Conflict", "MergeResult", "RowKey", "merge"]
+__all__ = ["MISSING", "Conflict", "MergeResult", "RowKey", "merge", "rows_by_id", "value_at"]

@@ -177,3 +177,39 @@ def _order(base: list[str], mine: list[str], theirs: list[str], keep: Any) -> li
             order.insert(at, row_id)
         placed.add(row_id)
     return order
+
+
+def value_at(document: Any, path: Path) -> Any:
+    """The value at ``path`` (rows found by id), or ``MISSING`` if it is not there."""
+    node = document
+    for part in path:
+        if isinstance(part, RowKey):
+            if not isinstance(node, list):
+                return MISSING
+            node = next((row for row in node if isinstance(row, dict) and row.get(ROW_ID) == part.row_id), MISSING)
+        elif isinstance(node, dict):
+            node = node.get(part, MISSING)
+        else:
+            return MISSING
+        if node is MISSING:
+            return MISSING
+    return node
+
+
+def rows_by_id(*documents: Any) -> dict[str, Any]:
+    """Every table row of the documents by its id (later documents win), to name rows in messages."""
+    found: dict[str, Any] = {}
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            if isinstance(node.get(ROW_ID), str):
+                found[node[ROW_ID]] = node
+            for child in node.values():
+                walk(child)
+        elif isinstance(node, list):
+            for child in node:
+                walk(child)
+
+    for document in documents:
+        walk(document)
+    return found
