@@ -112,7 +112,11 @@ def _install(project: Project, source: str, *, pid: str | None = None, version: 
 
 
 def sync_url() -> None:
-    """Keep ``?pid=`` in the address bar; Streamlit drops query params on page switches."""
+    """Keep ``?pid=`` (and the display name, ui/identity.py) in the address bar; Streamlit drops query
+    params on page switches."""
+    from . import identity  # identity keeps its name in this module's session keys
+
+    identity.sync()
     pid = st.session_state.get(PID)
     if pid and st.query_params.get("pid") != pid:
         st.query_params["pid"] = pid

@@ -40,16 +40,16 @@ def test_two_people_on_one_project_get_a_conflict_not_a_silent_overwrite(browser
 
         type_answer(alice, "Project owner", "Alice")
         type_answer(bob, "Project owner", "Bob")
-        expect(bob.get_by_text("Someone else saved this project")).to_be_visible()
+        expect(bob.get_by_text("Someone else changed 1 of the answers you changed")).to_be_visible()
         expect(bob.get_by_role("textbox", name="Project owner")).to_have_value("Bob")  # input kept
 
         alice.reload()
         wait_for_app(alice)
         expect(alice.get_by_role("textbox", name="Project owner")).to_have_value("Alice")  # not overwritten
 
-        bob.get_by_role("button", name="Keep mine and overwrite").click()
+        bob.get_by_role("button", name="Keep mine").click()
         wait_for_app(bob)
-        expect(bob.get_by_text("Someone else saved this project")).to_have_count(0)
+        expect(bob.get_by_text("Someone else changed")).to_have_count(0)
         alice.reload()
         wait_for_app(alice)
         expect(alice.get_by_role("textbox", name="Project owner")).to_have_value("Bob")
