@@ -75,13 +75,13 @@ def row_title(row: Any, path: Path) -> str:
     return "a row"
 
 
-def label(path: Path, rows: dict[str, Any] | None = None) -> str:
-    """e.g. "Data › Data sources › row “bureau” › Owner". ``rows`` (row id → row) names the rows."""
+def label(path: Path, rows: dict[tuple[Path, str], Any] | None = None) -> str:
+    """e.g. "Data › Data sources › row “bureau” › Owner". ``rows`` (``merge.rows_by_id``) names the rows."""
     parts: list[str] = []
     model: type[BaseModel] | None = Project
     for index, part in enumerate(path):
         if isinstance(part, RowKey):
-            row = (rows or {}).get(part.row_id)
+            row = (rows or {}).get((path[:index], part.row_id))
             parts.append("row " + row_title(row, path[:index]))
             continue
         if index == 0:

@@ -196,20 +196,21 @@ def value_at(document: Any, path: Path) -> Any:
     return node
 
 
-def rows_by_id(*documents: Any) -> dict[str, Any]:
-    """Every table row of the documents by its id (later documents win), to name rows in messages."""
-    found: dict[str, Any] = {}
+def rows_by_id(*documents: Any) -> dict[tuple[Path, str], Any]:
+    """Every table row of the documents by (table path, row id), later documents winning, to name rows
+    in messages. Ids are unique within a table only (files number each table's rows r1, r2, …)."""
+    found: dict[tuple[Path, str], Any] = {}
 
-    def walk(node: Any) -> None:
+    def walk(path: Path, node: Any) -> None:
         if isinstance(node, dict):
-            if isinstance(node.get(ROW_ID), str):
-                found[node[ROW_ID]] = node
-            for child in node.values():
-                walk(child)
+            for key, child in node.items():
+                walk((*path, key), child)
         elif isinstance(node, list):
             for child in node:
-                walk(child)
+                if isinstance(child, dict) and isinstance(child.get(ROW_ID), str):
+                    found[(path, child[ROW_ID])] = child
+                    walk((*path, RowKey(child[ROW_ID])), child)
 
     for document in documents:
-        walk(document)
+        walk((), document)
     return found
