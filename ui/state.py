@@ -335,6 +335,27 @@ def resolve(key: str, side: str) -> None:
             notify(f"Your choices were saved as version {version()}.")
 
 
+def restore_version(number: int) -> None:
+    """Save the stored version ``number`` again, as the newest version, and continue from it."""
+    pid = st.session_state.get(PID)
+    if not pid or st.session_state.get(CONFLICT):
+        return  # a pending conflict is decided first: restoring would drop those answers unasked
+    old = store().get_version(pid, number)
+    findings = run_checks(old)
+    for _ in range(MERGE_ATTEMPTS):
+        try:
+            saved = store().save(pid, old, expected_version=store().version(pid), summary=summarise(old, findings),
+                                 by=who())
+            break
+        except VersionConflict:
+            continue  # saved by someone else in between: restore on top of theirs
+    else:
+        st.session_state[SAVE_ERROR] = "Others are saving this project very often; the version was not restored."
+        return
+    _install(old, source(), pid=pid, version=saved)
+    notify(f"Version {number} was restored as version {saved}.")
+
+
 def reload_stored() -> None:
     """Conflict resolution: discard this session's edits and take the stored version."""
     pid = st.session_state.get(PID)
