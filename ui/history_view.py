@@ -8,7 +8,7 @@ from typing import Any
 import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
-from lifecycle.collab.history import VersionDiff, answer_changes, changed_since_sign_off, diff
+from lifecycle.collab.history import GateSinceSignOff, VersionDiff, answer_changes, changed_since_sign_off, diff
 from lifecycle.model import Project
 from lifecycle.reader import ProjectFileError
 from lifecycle.storage import project_document
@@ -30,6 +30,36 @@ def _document(url: str, pid: str, version: int) -> dict[str, Any]:
 
 def _doc(pid: str, version: int) -> dict[str, Any]:
     return _document(state.store().url, pid, version)
+
+
+@st.cache_data(max_entries=500, show_spinner=False)
+def _gates_changed(url: str, pid: str, version: int) -> list[GateSinceSignOff]:
+    infos = [i for i in state.store().versions(pid) if i.version <= version][-SIGN_OFF_LOOKBACK:]
+    return changed_since_sign_off([(i.version, _document(url, pid, i.version)) for i in infos])
+
+
+def gates_changed_since_sign_off() -> list[GateSinceSignOff]:
+    """Signed gates of the open project's saved version whose answers changed since the sign-off
+    (computed once per saved version; empty for a project not saved yet or a store out of reach)."""
+    pid = state.project_id()
+    if not pid:
+        return []
+    try:
+        return _gates_changed(state.store().url, pid, state.version())
+    except (SQLAlchemyError, ProjectFileError, ProjectNotFound):
+        return []
+
+
+def show_gate_changes(gate: GateSinceSignOff) -> None:
+    st.warning(
+        f"{gate.title} gate: changed since sign-off. {plain(gate.signed_by)} signed it in version "
+        f"{gate.signed_in_version}; {len(gate.changes)} of its answers changed since.",
+        icon=":material/edit_notifications:",
+    )
+    st.dataframe(
+        [{"What": c.where, "At sign-off": c.shown_before, "Now": c.shown_after} for c in gate.changes],
+        hide_index=True, width="stretch",
+    )
 
 
 def _who(info: VersionInfo) -> str:
@@ -67,19 +97,11 @@ def render_history_page() -> None:
 
 
 def _since_sign_off(pid: str, infos: list[VersionInfo]) -> None:
-    recent = infos[-SIGN_OFF_LOOKBACK:]
-    gates = changed_since_sign_off([(i.version, _doc(pid, i.version)) for i in recent])
-    for gate in gates:
+    if not infos:
+        return
+    for gate in _gates_changed(state.store().url, pid, infos[-1].version):
         with st.container(border=True, key=f"since-sign-off-{gate.phase}"):
-            st.warning(
-                f"{gate.title} gate: changed since sign-off. {plain(gate.signed_by)} signed it in version "
-                f"{gate.signed_in_version}; {len(gate.changes)} of its answers changed since.",
-                icon=":material/edit_notifications:",
-            )
-            st.dataframe(
-                [{"What": c.where, "At sign-off": c.shown_before, "Now": c.shown_after} for c in gate.changes],
-                hide_index=True, width="stretch",
-            )
+            show_gate_changes(gate)
 
 
 def _listing(pid: str, infos: list[VersionInfo]) -> None:

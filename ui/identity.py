@@ -64,6 +64,6 @@ def render() -> None:
         right.button("Not you?", key="identity:change", on_click=_edit, type="tertiary")
         return
     st.text_input(
-        "Your name", key=FIELD, max_chars=NAME_MAX, on_change=_save_name, placeholder="Shown with what you save",
+        "Your display name", key=FIELD, max_chars=NAME_MAX, on_change=_save_name, placeholder="Shown with what you save",
         help="Recorded with every version you save and shown to others working on the project.",
     )

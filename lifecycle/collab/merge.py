@@ -30,6 +30,9 @@ class _Missing:
     def __repr__(self) -> str:
         return "MISSING"
 
+    def __reduce__(self) -> str:
+        return "MISSING"  # unpickled (st.cache_data) as the one module-level instance, so `is MISSING` holds
+
 
 MISSING: Any = _Missing()
 

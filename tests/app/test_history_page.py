@@ -93,3 +93,28 @@ def test_a_gate_whose_answers_changed_since_sign_off_is_flagged(project_store: s
     at = open_history(pid)
     (warning,) = [w.value for w in at.warning if "changed since sign-off" in w.value]
     assert "Problem Framing gate: changed since sign-off. Ana signed it in version 2" in warning
+
+
+def test_the_phase_page_says_its_signed_gate_changed_since_sign_off(project_store: str) -> None:
+    store = ProjectStore(project_store)
+    plan = Project(info=ProjectInfo(name="Plan", owner="Ana"))
+    plan.problem_framing.problem_statement = "Fraud costs too much."
+    pid = store.create(plan, by="Ana").id
+    store.save(pid, sign_off(plan, "problem_framing", "Ana", date(2026, 3, 1), findings=[]), expected_version=1, by="Ana")
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params.update({"pid": pid, "as": "Bob"})
+    at.run()
+    at.switch_page("pages/problem_framing.py").run()
+    assert not [w for w in at.warning if "changed since sign-off" in w.value]
+    widget(at, "text_area", "problem_framing.problem_statement").input("Fraud costs €2M a year.").run()
+    (warning,) = [w.value for w in at.warning if "changed since sign-off" in w.value]
+    assert "Ana signed it in version 2; 1 of its answers changed since" in warning
+
+
+def test_the_sign_off_name_starts_as_the_sessions_display_name(project_store: str) -> None:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["as"] = "Dana"
+    at.run()
+    at.switch_page("pages/problem_framing.py").run()
+    (field,) = [w for w in at.text_input if w.key and w.key.startswith("signoff:") and w.key.endswith(":by")]
+    assert field.value == "Dana"

@@ -23,7 +23,7 @@ def _stored(app_url: str, page: Page):  # type: ignore[no-untyped-def]
 
 
 def _sign_in(page: Page, name: str) -> None:
-    box = sidebar(page).get_by_role("textbox", name="Your name")
+    box = sidebar(page).get_by_role("textbox", name="Your display name")
     box.click()
     page.keyboard.type(name, delay=35)
     page.keyboard.press("Enter")
