@@ -6,7 +6,7 @@ import streamlit as st
 
 from lifecycle.checks import Severity
 from lifecycle.completeness import project_progress
-from ui import conflict_view, errors, identity, nav, review, router, runtime, state
+from ui import conflict_view, errors, identity, live, nav, review, router, runtime, state
 from ui.forms import reconcile
 from ui.text import plain
 
@@ -26,6 +26,7 @@ with st.sidebar:
     nav.render_menu(sections, page)
     st.divider()
     identity.render()
+    live.render(page.title)
     project = state.project()
     st.markdown("**Open project**")
     st.text(project.info.name or "Untitled project")

@@ -335,6 +335,28 @@ def resolve(key: str, side: str) -> None:
             notify(f"Your choices were saved as version {version()}.")
 
 
+def pull_stored() -> bool:
+    """Live updates: take the versions others saved since ours. Only when this session has nothing
+    unsaved (autosave makes that the usual case), so the stored version is exactly ours plus theirs;
+    otherwise the next save merges them. The epoch stays, so only changed answers' widgets change.
+    Returns whether the project changed."""
+    pid = st.session_state.get(PID)
+    if not pid or st.session_state.get(CONFLICT) or has_unsaved_changes():
+        return False
+    if st.session_state.get(DEFERRED_SAVE) is not None:
+        return False
+    try:
+        if store().version(pid) <= version():  # the cheap question, asked every few seconds
+            return False
+        stored = store().get(pid)
+    except (SQLAlchemyError, ProjectFileError, ProjectNotFound):
+        return False  # the next save reports what is wrong
+    _replace_document(project_document(stored.project), stored.project)
+    st.session_state[VERSION] = stored.version
+    mark_saved()
+    return True
+
+
 def restore_version(number: int) -> None:
     """Save the stored version ``number`` again, as the newest version, and continue from it."""
     pid = st.session_state.get(PID)
