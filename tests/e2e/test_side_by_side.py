@@ -72,6 +72,27 @@ def test_two_people_filling_different_phases_both_keep_their_answers(pair: tuple
     expect(bob.get_by_role("textbox", name="Where labels come from")).to_have_value(
         "Chargebacks from the card ledger, 90 days on."
     )
+    expect(sidebar(bob)).to_contain_text("Also here: Alice (2. Data)", timeout=10_000)
+
+
+def test_each_sees_the_others_saved_answers_within_seconds_without_a_reload(pair: tuple[Page, Page]) -> None:
+    alice, bob = pair
+    go_to(alice, "2. Data")
+    go_to(bob, "2. Data")
+    box = bob.get_by_role("textbox", name="Known data quality issues")
+    box.click()
+    bob.keyboard.type("Duplicates in", delay=35)  # Bob is typing here while Alice saves elsewhere
+    type_answer(alice, "Where labels come from", "Chargebacks from the card ledger.")
+    expect(bob.get_by_role("textbox", name="Where labels come from")).to_have_value(
+        "Chargebacks from the card ledger.", timeout=10_000
+    )
+    expect(box).to_have_value("Duplicates in")  # what Bob was typing is untouched
+    bob.keyboard.type(" the merchant table.", delay=35)
+    box.press("Tab")
+    wait_for_app(bob)
+    expect(alice.get_by_role("textbox", name="Known data quality issues")).to_have_value(
+        "Duplicates in the merchant table.", timeout=10_000
+    )
 
 
 def test_both_changing_the_same_answer_get_a_choice_for_that_answer_only(pair: tuple[Page, Page], app_url: str) -> None:
