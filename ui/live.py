@@ -11,6 +11,7 @@ replicas each shows the sessions it serves.
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 import uuid
@@ -20,7 +21,8 @@ import streamlit as st
 from . import state
 from .text import plain
 
-POLL_SECONDS = 3
+# Seconds between polls; LIFECYCLE_LIVE_SECONDS=0 turns the timer off (the poll then runs with each run only).
+POLL_SECONDS = float(os.environ.get("LIFECYCLE_LIVE_SECONDS", "3") or 0) or None
 PRESENCE_TTL = 12.0  # seconds without a poll after which a session is gone (a closed tab)
 SESSION = "presence_session"
 
