@@ -168,6 +168,7 @@ def _show_diff(result: VersionDiff) -> None:
                  for f in findings],
                 hide_index=True, width="stretch",
             )
+    st.markdown("**Readiness by phase**")
     st.dataframe(
         [{"Phase": title, "Readiness before": b, "Readiness after": a} for title, b, a in result.readiness_by_phase],
         hide_index=True, width="stretch",
