@@ -54,3 +54,18 @@ def test_a_conflict_names_who_saved_the_other_answer(project_store: str) -> None
     widget(bob, "text_input", "info.owner").input("Bob").run()
     captions = [c.value for c in bob.caption]
     assert "Mine (Bob)" in captions and "Theirs (saved by Alice)" in captions
+
+
+def test_accepting_a_finding_records_the_sessions_name(project_store: str) -> None:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["as"] = "Omar Haddad"
+    at.run()
+    at.button(key="open-sample-loan").click().run()
+    at.switch_page("pages/checks.py").run()
+    key = next(b.key for b in at.button if b.key and b.key.startswith("finding:PF-005") and b.key.endswith(":accept"))
+    prefix = key.removesuffix(":accept")
+    assert at.text_input(key=f"{prefix}:by").value == "Omar Haddad"
+    at.text_area(key=f"{prefix}:reason").input("A holdout region is used instead.").run()
+    at.button(key=key).click().run()
+    [entry] = at.session_state["project"]["accepted_findings"]
+    assert entry["accepted_by"] == "Omar Haddad"
