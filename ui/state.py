@@ -26,7 +26,8 @@ from pydantic import ValidationError
 from sqlalchemy.exc import SQLAlchemyError
 
 from lifecycle.checks import run_checks
-from lifecycle.collab import Conflict, merge
+from lifecycle.collab import Conflict
+from lifecycle.collab.sync import Conflicted, Saved, Unmergeable, save_merged
 from lifecycle.collab import value_at as value_in
 from lifecycle.model import ROW_ID, Project
 from lifecycle.samples import samples
@@ -52,7 +53,7 @@ SAVE_ERROR = "save_error"
 DEFERRED_SAVE = "deferred_save"  # set inside one_save(): True once something is waiting to be saved
 SEED_ENV = "LIFECYCLE_SEED_SAMPLES"  # "0" keeps a new store empty
 IDENTITY = "display_name"  # who this browser session is (ui/identity.py), recorded on every save
-MERGE_ATTEMPTS = 5  # others saving again while we merge: merge again, a few times
+MERGE_ATTEMPTS = 5  # others saving again while we restore: try again, a few times
 AUTHOR_LOOKBACK = 20  # versions searched for who changed a conflicting answer
 
 Path = tuple[str | int, ...]
@@ -251,46 +252,29 @@ def _merge_and_save(choices: dict[str, str]) -> None:
     """Someone saved since this session's version: merge their version and ours against the one we
     started from, and save the result if nothing conflicts; otherwise keep ours and list the conflicts."""
     pid = st.session_state[PID]
-    mine = document()
-    for _ in range(MERGE_ATTEMPTS):
-        try:
-            base = project_document(store().get_version(pid, version()))
-            stored = store().get(pid)
-        except ProjectNotFound:
-            _save_as_new(project())
-            st.session_state.pop(SAVE_ERROR, None)
-            mark_saved()
-            return
-        except (SQLAlchemyError, ProjectFileError) as exc:
-            st.session_state[SAVE_ERROR] = f"Your answers could not be saved ({type(exc).__name__}); they are kept here."
-            return
-        theirs = project_document(stored.project)
-        result = merge(base, mine, theirs, choices)
-        if result.conflicts:
-            st.session_state[CONFLICT] = {
-                "current": stored.version, "conflicts": result.conflicts, "choices": dict(choices),
-                "authors": _authors(pid, version(), stored.version, result.conflicts), "theirs": theirs,
-            }
-            return
-        try:
-            merged = Project.model_validate(result.document)
-        except ValidationError as exc:  # e.g. both sides filled a table to its limit
-            problems = "; ".join(_readable(e) for e in exc.errors(include_url=False)[:3])
-            st.session_state[CONFLICT] = {"current": stored.version, "conflicts": [], "invalid": problems}
-            return
-        findings = run_checks(merged)
-        try:
-            saved = store().save(pid, merged, expected_version=stored.version, summary=summarise(merged, findings),
-                                 by=who())
-        except VersionConflict:
-            continue  # saved again meanwhile: merge with that one
-        except SQLAlchemyError as exc:
-            st.session_state[SAVE_ERROR] = f"Your answers could not be saved ({type(exc).__name__}); they are kept here."
-            return
-        _take(merged, saved, findings)
+    try:
+        outcome = save_merged(store(), pid, version(), document(), by=who(), choices=choices)  # type: ignore[arg-type]
+    except ProjectNotFound:
+        _save_as_new(project())
+        st.session_state.pop(SAVE_ERROR, None)
+        mark_saved()
         return
-    st.session_state[SAVE_ERROR] = "Others are saving this project very often; your answers are kept here and saved " \
-                                   "with your next change."
+    except (SQLAlchemyError, ProjectFileError) as exc:
+        st.session_state[SAVE_ERROR] = f"Your answers could not be saved ({type(exc).__name__}); they are kept here."
+        return
+    if isinstance(outcome, Saved):
+        _take(outcome.project, outcome.version, outcome.findings)
+    elif isinstance(outcome, Conflicted):
+        st.session_state[CONFLICT] = {
+            "current": outcome.stored_version, "conflicts": outcome.conflicts, "choices": dict(choices),
+            "authors": _authors(pid, version(), outcome.stored_version, outcome.conflicts), "theirs": outcome.theirs,
+        }
+    elif isinstance(outcome, Unmergeable):
+        problems = "; ".join(_readable(e) for e in outcome.error.errors(include_url=False)[:3])
+        st.session_state[CONFLICT] = {"current": outcome.stored_version, "conflicts": [], "invalid": problems}
+    else:
+        st.session_state[SAVE_ERROR] = ("Others are saving this project very often; your answers are kept here and "
+                                        "saved with your next change.")
 
 
 def _take(merged: Project, saved_version: int, findings: list) -> None:
