@@ -109,7 +109,7 @@ def _listing(pid: str, infos: list[VersionInfo]) -> None:
     newest = list(reversed(infos))[:LISTED]
     st.dataframe(
         [
-            {"Version": i.version, "Saved": i.saved_at.strftime("%Y-%m-%d %H:%M:%S"), "By": _who(i),
+            {"Version": i.version, "Saved (UTC)": i.saved_at.strftime("%Y-%m-%d %H:%M:%S"), "By": _who(i),
              "What changed": _what_changed(pid, i)}
             for i in newest
         ],
