@@ -6,7 +6,7 @@ import streamlit as st
 
 from lifecycle.checks import Severity
 from lifecycle.completeness import project_progress
-from ui import conflict_view, errors, nav, practice_mode, review, router, runtime, state
+from ui import conflict_view, errors, identity, live, nav, practice_mode, review, router, runtime, state
 from ui.forms import reconcile
 from ui.text import plain
 
@@ -26,6 +26,8 @@ nav.close_sidebar_on_phone()
 with st.sidebar:
     nav.render_menu(sections, page)
     st.divider()
+    identity.render()
+    live.render(page.title)
     project = state.project()
     st.markdown("**Open project**")
     st.text(project.info.name or "Untitled project")
@@ -36,7 +38,7 @@ with st.sidebar:
     st.caption(f"From {plain(state.source())} · {saved}")
     for item in project_progress(project):
         st.progress(item.ratio, text=f"{item.phase.title}: {item.answered}/{item.required}")
-    if practice_mode.active():  # issue 12: a learner finds the gaps, so the counts are hidden
+    if practice_mode.active():  # a learner finds the gaps, so the counts are hidden
         practice_mode.render_sidebar()
     else:
         counts = review.counts()

@@ -22,6 +22,7 @@ BENCHMARKS: list[str] = [
     "benchmarks.browser",
     "benchmarks.hostile",  # issue #17: hostile input, time and memory to a clear message
     "benchmarks.review_quality",
+    "benchmarks.collab",  # issue #13: merge of concurrent edits, live-update poll
 ]
 
 

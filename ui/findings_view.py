@@ -80,6 +80,8 @@ def render_finding(finding: Finding, key: str, *, link: bool = True) -> None:
             else:
                 with st.popover("Accept with a reason", icon=":material/gavel:"):
                     st.text_area("Why the team accepts this", key=f"{key}:reason", max_chars=2000)
+                    if f"{key}:by" not in st.session_state and state.who():
+                        st.session_state[f"{key}:by"] = state.who()  # the session's display name
                     st.text_input("Accepted by", key=f"{key}:by", max_chars=200)
                     st.button("Accept finding", key=f"{key}:accept", on_click=_accept, args=(finding, key),
                               type="primary")

@@ -53,6 +53,7 @@ def pages() -> dict[str, list[st.Page]]:
         "Operate": [
             st.Page("pages/diagnosis.py", title="Diagnosis", icon=":material/troubleshoot:"),
             st.Page(PORTFOLIO, title="Portfolio", icon=":material/grid_view:"),
+            st.Page("pages/history.py", title="History", icon=":material/history:"),
         ],
     }
 

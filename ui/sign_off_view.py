@@ -18,6 +18,7 @@ from lifecycle.storage import project_document
 
 from . import nav, review, state
 from .forms import render_question
+from .history_view import gates_changed_since_sign_off, show_gate_changes
 from .text import plain
 
 # Written by the sign-off control only, so the gate form does not offer them as answers.
@@ -74,6 +75,9 @@ def render_sign_off(phase: Phase) -> None:
                 st.markdown("Signed with these findings of the phase still there:\n" + "\n".join(lines))
             else:
                 st.caption("No findings of this phase were there at sign-off.")
+            for gate in gates_changed_since_sign_off():
+                if gate.phase == phase.key:
+                    show_gate_changes(gate)
             st.button("Withdraw sign-off", key=f"signoff:{phase.key}:withdraw", on_click=_withdraw, args=(phase,),
                       icon=":material/undo:")
         else:
@@ -96,6 +100,8 @@ def render_sign_off(phase: Phase) -> None:
                     "No blocker finding of this phase is open. Signing records your name, today's date and the "
                     "findings still there."
                 )
+            if _name_key(phase) not in st.session_state and state.who():
+                st.session_state[_name_key(phase)] = state.who()  # the session's display name (ui/identity.py)
             st.text_input("Your name", key=_name_key(phase), max_chars=200, placeholder="Who signs the gate off")
             st.button(
                 "Sign off this gate", key=f"signoff:{phase.key}:sign", type="primary", disabled=not current.allowed,

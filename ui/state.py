@@ -8,8 +8,10 @@ write is validated by the pydantic model.
 
 Every accepted change is saved to the store at once (autosave). The project's id lives
 in the URL (``?pid=``), so a refresh or a shared link reopens it. Saves carry the version
-they were based on; if someone else saved meanwhile, the save is refused, the user's
-answers stay on screen, and the conflict is shown until the user resolves it.
+they were based on; if someone else saved meanwhile, this session's edits are merged three
+ways with theirs (``lifecycle.collab``): edits of different answers or rows are saved
+together silently; the same answer changed differently by both is a conflict, shown per
+answer until the user chooses, and nothing is saved until then (the answers stay on screen).
 """
 
 from __future__ import annotations
@@ -24,6 +26,9 @@ from pydantic import ValidationError
 from sqlalchemy.exc import SQLAlchemyError
 
 from lifecycle.checks import run_checks
+from lifecycle.collab import Conflict
+from lifecycle.collab.sync import Conflicted, Saved, Unmergeable, save_merged
+from lifecycle.collab import value_at as value_in
 from lifecycle.model import ROW_ID, Project
 from lifecycle.samples import samples
 from lifecycle.storage import ProjectFileError, project_document
@@ -47,6 +52,9 @@ CONFLICT = "save_conflict"  # set when another session saved first
 SAVE_ERROR = "save_error"
 DEFERRED_SAVE = "deferred_save"  # set inside one_save(): True once something is waiting to be saved
 SEED_ENV = "LIFECYCLE_SEED_SAMPLES"  # "0" keeps a new store empty
+IDENTITY = "display_name"  # who this browser session is (ui/identity.py), recorded on every save
+MERGE_ATTEMPTS = 5  # others saving again while we restore: try again, a few times
+AUTHOR_LOOKBACK = 20  # versions searched for who changed a conflicting answer
 
 Path = tuple[str | int, ...]
 
@@ -105,7 +113,11 @@ def _install(project: Project, source: str, *, pid: str | None = None, version: 
 
 
 def sync_url() -> None:
-    """Keep ``?pid=`` in the address bar; Streamlit drops query params on page switches."""
+    """Keep ``?pid=`` (and the display name, ui/identity.py) in the address bar; Streamlit drops query
+    params on page switches."""
+    from . import identity  # identity keeps its name in this module's session keys
+
+    identity.sync()
     pid = st.session_state.get(PID)
     if pid and st.query_params.get("pid") != pid:
         st.query_params["pid"] = pid
@@ -185,6 +197,11 @@ def save_error() -> str | None:
     return st.session_state.get(SAVE_ERROR)
 
 
+def who() -> str:
+    """The display name of this session, recorded with every version it saves."""
+    return st.session_state.get(IDENTITY, "")
+
+
 def has_unsaved_changes() -> bool:
     return st.session_state.get(CLEAN) != revision()
 
@@ -206,23 +223,143 @@ def _persist() -> None:
     try:
         pid = st.session_state.get(PID)
         if pid is None:
-            stored = store().create(current, summary=summary)
+            stored = store().create(current, summary=summary, by=who())
             st.session_state[PID], st.session_state[VERSION] = stored.id, stored.version
         else:
-            st.session_state[VERSION] = store().save(pid, current, expected_version=version(), summary=summary)
-    except VersionConflict as exc:
-        st.session_state[CONFLICT] = {"current": exc.current}
+            st.session_state[VERSION] = store().save(
+                pid, current, expected_version=version(), summary=summary, by=who()
+            )
+    except VersionConflict:
+        _merge_and_save({})
         return
     except ProjectNotFound:
-        # Deleted by someone else: keep the work by storing it as a new project.
-        stored = store().create(current)
-        st.session_state[PID], st.session_state[VERSION] = stored.id, stored.version
-        notify("The stored project was deleted elsewhere; your answers were saved as a new project.")
+        _save_as_new(current)
     except SQLAlchemyError as exc:
         st.session_state[SAVE_ERROR] = f"Your answers could not be saved ({type(exc).__name__}); they are kept here."
         return
     st.session_state.pop(SAVE_ERROR, None)
     mark_saved()
+
+
+def _save_as_new(current: Project) -> None:
+    # Deleted by someone else: keep the work by storing it as a new project.
+    stored = store().create(current, by=who())
+    st.session_state[PID], st.session_state[VERSION] = stored.id, stored.version
+    notify("The stored project was deleted elsewhere; your answers were saved as a new project.")
+
+
+def _merge_and_save(choices: dict[str, str]) -> None:
+    """Someone saved since this session's version: merge their version and ours against the one we
+    started from, and save the result if nothing conflicts; otherwise keep ours and list the conflicts."""
+    pid = st.session_state[PID]
+    try:
+        outcome = save_merged(store(), pid, version(), document(), by=who(), choices=choices)  # type: ignore[arg-type]
+    except ProjectNotFound:
+        _save_as_new(project())
+        st.session_state.pop(SAVE_ERROR, None)
+        mark_saved()
+        return
+    except (SQLAlchemyError, ProjectFileError) as exc:
+        st.session_state[SAVE_ERROR] = f"Your answers could not be saved ({type(exc).__name__}); they are kept here."
+        return
+    if isinstance(outcome, Saved):
+        _take(outcome.project, outcome.version, outcome.findings)
+    elif isinstance(outcome, Conflicted):
+        st.session_state[CONFLICT] = {
+            "current": outcome.stored_version, "conflicts": outcome.conflicts, "choices": dict(choices),
+            "authors": _authors(pid, version(), outcome.stored_version, outcome.conflicts), "theirs": outcome.theirs,
+        }
+    elif isinstance(outcome, Unmergeable):
+        problems = "; ".join(_readable(e) for e in outcome.error.errors(include_url=False)[:3])
+        st.session_state[CONFLICT] = {"current": outcome.stored_version, "conflicts": [], "invalid": problems}
+    else:
+        st.session_state[SAVE_ERROR] = ("Others are saving this project very often; your answers are kept here and "
+                                        "saved with your next change.")
+
+
+def _take(merged: Project, saved_version: int, findings: list) -> None:
+    """This session continues from the merged, saved version. The epoch stays: only the widgets of
+    answers that changed get their new value (ui/forms.py), so a field being typed in is not reset."""
+    _replace_document(project_document(merged), merged)
+    st.session_state[VERSION] = saved_version
+    st.session_state[REVIEW_CACHE] = {"revision": revision(), "findings": findings}
+    _keep_fresh(REVIEW_CACHE)
+    for key in (CONFLICT, SAVE_ERROR):
+        st.session_state.pop(key, None)
+    mark_saved()
+
+
+def _authors(pid: str, base_version: int, current: int, conflicts: list[Conflict]) -> dict[str, str]:
+    """Conflict key -> who saved the stored answer (the newest version since ours that changed it)."""
+    try:
+        infos = [v for v in store().versions(pid) if base_version <= v.version <= current][-AUTHOR_LOOKBACK - 1:]
+        documents = [project_document(store().get_version(pid, v.version)) for v in infos]
+    except (SQLAlchemyError, ProjectFileError, ProjectNotFound):
+        return {}
+    authors: dict[str, str] = {}
+    for conflict in conflicts:
+        for index in range(len(infos) - 1, 0, -1):
+            if value_in(documents[index], conflict.path) != value_in(documents[index - 1], conflict.path):
+                authors[conflict.key] = infos[index].saved_by
+                break
+    return authors
+
+
+def resolve(key: str, side: str) -> None:
+    """Conflict resolution for one answer: keep "mine" or "theirs". Once every conflict is decided,
+    the merge is saved with those choices."""
+    conflict = st.session_state.get(CONFLICT)
+    if not conflict or side not in ("mine", "theirs"):
+        return
+    conflict["choices"][key] = side
+    if all(c.key in conflict["choices"] for c in conflict["conflicts"]):
+        st.session_state.pop(CONFLICT, None)
+        _merge_and_save(conflict["choices"])
+        if not st.session_state.get(CONFLICT) and not st.session_state.get(SAVE_ERROR):
+            notify(f"Your choices were saved as version {version()}.")
+
+
+def pull_stored() -> bool:
+    """Live updates: take the versions others saved since ours. Only when this session has nothing
+    unsaved (autosave makes that the usual case), so the stored version is exactly ours plus theirs;
+    otherwise the next save merges them. The epoch stays, so only changed answers' widgets change.
+    Returns whether the project changed."""
+    pid = st.session_state.get(PID)
+    if not pid or st.session_state.get(CONFLICT) or has_unsaved_changes():
+        return False
+    if st.session_state.get(DEFERRED_SAVE) is not None:
+        return False
+    try:
+        if store().version(pid) <= version():  # the cheap question, asked every few seconds
+            return False
+        stored = store().get(pid)
+    except (SQLAlchemyError, ProjectFileError, ProjectNotFound):
+        return False  # the next save reports what is wrong
+    _replace_document(project_document(stored.project), stored.project)
+    st.session_state[VERSION] = stored.version
+    mark_saved()
+    return True
+
+
+def restore_version(number: int) -> None:
+    """Save the stored version ``number`` again, as the newest version, and continue from it."""
+    pid = st.session_state.get(PID)
+    if not pid or st.session_state.get(CONFLICT):
+        return  # a pending conflict is decided first: restoring would drop those answers unasked
+    old = store().get_version(pid, number)
+    findings = run_checks(old)
+    for _ in range(MERGE_ATTEMPTS):
+        try:
+            saved = store().save(pid, old, expected_version=store().version(pid), summary=summarise(old, findings),
+                                 by=who())
+            break
+        except VersionConflict:
+            continue  # saved by someone else in between: restore on top of theirs
+    else:
+        st.session_state[SAVE_ERROR] = "Others are saving this project very often; the version was not restored."
+        return
+    _install(old, source(), pid=pid, version=saved)
+    notify(f"Version {number} was restored as version {saved}.")
 
 
 def reload_stored() -> None:
@@ -241,7 +378,8 @@ def overwrite_stored() -> None:
         st.session_state[VERSION] = store().version(pid)
         st.session_state.pop(CONFLICT, None)
         _persist()
-        notify(f"Your answers were saved as version {version()}.")
+        if not st.session_state.get(CONFLICT):
+            notify(f"Your answers were saved as version {version()}.")
 
 
 def open_stored(pid: str) -> None:

@@ -6,11 +6,12 @@ from .store import (
     ProjectStore,
     StoredProject,
     VersionConflict,
+    VersionInfo,
     store_url_from_env,
 )
 from .summary import ProjectSummary, summarise
 
 __all__ = [
-    "DEFAULT_URL", "ProjectNotFound", "ProjectStore", "ProjectSummary", "StoredProject", "VersionConflict",
+    "DEFAULT_URL", "ProjectNotFound", "ProjectStore", "ProjectSummary", "StoredProject", "VersionConflict", "VersionInfo",
     "store_url_from_env", "summarise",
 ]

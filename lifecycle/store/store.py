@@ -21,6 +21,8 @@ from pathlib import Path
 
 from sqlalchemy import (
     JSON,
+    inspect,
+    text,
     Boolean,
     Column,
     DateTime,
@@ -53,6 +55,7 @@ PROJECT_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
 COPY_SUFFIX = " (copy)"
 
 DEFAULT_URL = "sqlite:///.lifecycle/projects.db"
+SAVED_BY_MAX = 300
 ENV_VAR = "LIFECYCLE_STORE_URL"
 
 metadata = MetaData()
@@ -77,6 +80,8 @@ versions = Table(
     Column("version", Integer, primary_key=True),
     Column("document", Text, nullable=False),
     Column("saved_at", DateTime(timezone=True), nullable=False),
+    # Who saved it (the session's display name); added after the first release, see _add_missing_columns.
+    Column("saved_by", String(SAVED_BY_MAX), nullable=False, default=""),
 )
 
 
@@ -186,6 +191,36 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyp
     cursor.close()
 
 
+# Columns added to existing tables since the store was first released: (table, column, DDL type and default).
+ADDED_COLUMNS = (("project_versions", "saved_by", f"VARCHAR({SAVED_BY_MAX}) NOT NULL DEFAULT ''"),)
+
+
+def _add_missing_columns(engine: Engine) -> None:
+    """Bring a store created by an older workbook up to date (``create_all`` adds tables, never columns).
+
+    ``ADD COLUMN`` with a default is the same statement on SQLite and PostgreSQL; two replicas starting
+    together may both try, so an error is re-checked instead of raised."""
+    for table, column, ddl in ADDED_COLUMNS:
+        if column in {c["name"] for c in inspect(engine).get_columns(table)}:
+            continue
+        try:
+            with engine.begin() as conn:
+                conn.execute(text(f"ALTER TABLE {table} ADD COLUMN {column} {ddl}"))
+        except Exception:
+            if column not in {c["name"] for c in inspect(engine).get_columns(table)}:
+                raise
+            log.info("column %s.%s was added by another process meanwhile", table, column)
+
+
+@dataclass(frozen=True)
+class VersionInfo:
+    """One saved version in a project's history."""
+
+    version: int
+    saved_at: datetime
+    saved_by: str
+
+
 class ProjectStore:
     def __init__(self, url: str | None = None, *, engine: Engine | None = None):
         self.url = url or store_url_from_env()
@@ -197,10 +232,12 @@ class ProjectStore:
         if engine.dialect.name == "sqlite":
             event.listen(engine, "connect", _sqlite_pragmas)
         metadata.create_all(engine)
+        _add_missing_columns(engine)
 
     # --- writing -------------------------------------------------------------------------------
     def create(
-        self, project: Project, *, project_id: str | None = None, summary: ProjectSummary | None = None
+        self, project: Project, *, project_id: str | None = None, summary: ProjectSummary | None = None,
+        by: str = "",
     ) -> StoredProject:
         project_id = project_id or uuid.uuid4().hex
         now = _now()
@@ -214,14 +251,17 @@ class ProjectStore:
                     archived=False, created_at=now, updated_at=now,
                 )
             )
-            conn.execute(insert(versions).values(project_id=project_id, version=1, document=document, saved_at=now))
+            conn.execute(insert(versions).values(
+                project_id=project_id, version=1, document=document, saved_at=now, saved_by=by[:SAVED_BY_MAX]
+            ))
         return StoredProject(project_id, 1, project, False, now)
 
     def save(
-        self, project_id: str, project: Project, *, expected_version: int, summary: ProjectSummary | None = None
+        self, project_id: str, project: Project, *, expected_version: int, summary: ProjectSummary | None = None,
+        by: str = "",
     ) -> int:
-        """Store a new version; raises VersionConflict if the stored version is not ``expected_version``.
-        ``summary`` saves recomputing the portfolio figures when the caller has them."""
+        """Store a new version saved by ``by``; raises VersionConflict if the stored version is not
+        ``expected_version``. ``summary`` saves recomputing the portfolio figures when the caller has them."""
         now = _now()
         summary = summary or summarise(project)
         document = _encode(project)
@@ -242,7 +282,10 @@ class ProjectStore:
                 raise VersionConflict(project_id, expected_version, current)
             self._before_history_write(project_id, new_version)
             conn.execute(
-                insert(versions).values(project_id=project_id, version=new_version, document=document, saved_at=now)
+                insert(versions).values(
+                    project_id=project_id, version=new_version, document=document, saved_at=now,
+                    saved_by=by[:SAVED_BY_MAX],
+                )
             )
         return new_version
 
@@ -328,6 +371,16 @@ class ProjectStore:
                 .order_by(versions.c.version)
             ).all()
         return [(row.version, row.saved_at) for row in rows]
+
+    def versions(self, project_id: str) -> list[VersionInfo]:
+        """The project's saved versions, oldest first, with who saved each (documents not loaded)."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(versions.c.version, versions.c.saved_at, versions.c.saved_by)
+                .where(versions.c.project_id == project_id)
+                .order_by(versions.c.version)
+            ).all()
+        return [VersionInfo(row.version, row.saved_at, row.saved_by or "") for row in rows]
 
     def get_version(self, project_id: str, version: int) -> Project:
         with self.engine.connect() as conn:

@@ -38,33 +38,62 @@ def test_a_link_to_a_deleted_project_starts_fresh_with_a_message(project_store: 
     assert any("no longer exists" in t.proto.body for t in at.get("toast"))
 
 
-def test_the_second_writer_is_told_and_keeps_their_input(project_store: str) -> None:
+def test_edits_of_different_answers_by_two_sessions_are_merged_without_a_question(project_store: str) -> None:
     alice = session()
     widget(alice, "text_input", "info.name").input("Shared plan").run()
     pid = alice.session_state["project_id"]
     bob = session(pid)
+    bob.switch_page("pages/deployment.py").run()
 
     widget(alice, "text_input", "info.owner").input("Alice").run()
-    widget(bob, "text_input", "info.owner").input("Bob").run()
+    widget(bob, "text_input", "deployment.serving_environment").input("Kubernetes, eu-west").run()  # a stale save
 
-    assert "Someone else saved this project" in " ".join(e.value for e in bob.error)
-    assert answer(bob, "info", "owner") == "Bob"  # kept on screen
-    assert widget(bob, "text_input", "info.owner").value == "Bob"
-    assert ProjectStore(project_store).get(pid).project.info.owner == "Alice"  # not overwritten
-
-    bob.button(key="conflict-overwrite").click().run()
     assert not bob.error
-    assert ProjectStore(project_store).get(pid).project.info.owner == "Bob"
+    stored = ProjectStore(project_store).get(pid)
+    assert stored.project.info.owner == "Alice" and stored.project.deployment.serving_environment == "Kubernetes, eu-west"
+    assert answer(bob, "info", "owner") == "Alice"  # Bob's session continues from the merged version
+    assert bob.session_state["project_version"] == stored.version
+    widget(alice, "text_input", "info.team").input("Risk").run()  # and Alice's next save merges too
+    assert not alice.error
+    assert ProjectStore(project_store).get(pid).project.deployment.serving_environment == "Kubernetes, eu-west"
 
 
-def test_the_second_writer_can_take_the_saved_version_instead(project_store: str) -> None:
+def _both_change_the_owner(project_store: str) -> tuple[AppTest, str]:
     alice = session()
     widget(alice, "text_input", "info.name").input("Shared plan").run()
-    bob = session(alice.session_state["project_id"])
+    pid = alice.session_state["project_id"]
+    bob = session(pid)
     widget(alice, "text_input", "info.owner").input("Alice").run()
-    widget(bob, "text_input", "info.team").input("Bob's team").run()
-    bob.button(key="conflict-reload").click().run()
+    widget(bob, "text_input", "info.team").input("Bob's team").run()  # merged silently: Bob is now up to date
+    widget(bob, "text_area", "info.summary").input("Scores loan applications").run()  # merged silently too
+    widget(alice, "text_input", "info.owner").input("Alice Martin").run()
+    widget(bob, "text_input", "info.owner").input("Bob").run()  # Bob has not seen "Alice Martin"
+    return bob, pid
+
+
+def test_the_same_answer_changed_by_both_is_one_conflict_and_the_rest_is_kept(project_store: str) -> None:
+    bob, pid = _both_change_the_owner(project_store)
+    text = " ".join(e.value for e in bob.error)
+    assert "Someone else changed 1 of the answers you changed" in text
+    assert [b.label for b in bob.button if b.key and b.key.startswith("conflict-")] == ["Keep mine", "Keep theirs"]
+    shown = [t.value for t in bob.text]
+    assert "Bob" in shown and "Alice Martin" in shown  # side by side
+    assert answer(bob, "info", "owner") == "Bob"  # kept on screen
+    assert ProjectStore(project_store).get(pid).project.info.owner == "Alice Martin"  # nothing saved over it
+
+    bob.button(key="conflict-mine:info.owner").click().run()
     assert not bob.error
-    assert answer(bob, "info", "owner") == "Alice" and answer(bob, "info", "team") == ""
-    widget(bob, "text_input", "info.team").input("Both teams").run()  # saving works again
-    assert ProjectStore(project_store).get(bob.session_state["project_id"]).project.info.team == "Both teams"
+    stored = ProjectStore(project_store).get(pid).project
+    assert stored.info.owner == "Bob" and stored.info.summary == "Scores loan applications"
+    assert stored.info.team == "Bob's team"
+    assert any("Your choices were saved" in t.proto.body for t in bob.get("toast"))
+
+
+def test_keeping_theirs_takes_their_answer_and_saves_mine_elsewhere(project_store: str) -> None:
+    bob, pid = _both_change_the_owner(project_store)
+    bob.button(key="conflict-theirs:info.owner").click().run()
+    assert not bob.error
+    assert answer(bob, "info", "owner") == "Alice Martin"
+    assert widget(bob, "text_input", "info.owner").value == "Alice Martin"
+    stored = ProjectStore(project_store).get(pid).project
+    assert stored.info.owner == "Alice Martin" and stored.info.summary == "Scores loan applications"

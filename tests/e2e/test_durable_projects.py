@@ -1,10 +1,10 @@
-"""Projects survive a browser refresh, and two people in one workshop cannot overwrite each other."""
+"""Projects survive a browser refresh."""
 
 from __future__ import annotations
 
 import re
 
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
 from .harness import wait_for_app
 from .ui import go_to, type_answer
@@ -26,33 +26,4 @@ def test_refresh_restores_the_project_where_the_user_was(page: Page) -> None:
     expect(page.locator("[data-testid='stSidebar']")).to_contain_text("saved automatically")
 
 
-def test_two_people_on_one_project_get_a_conflict_not_a_silent_overwrite(browser: Browser, app_url: str) -> None:
-    alice_ctx, bob_ctx = browser.new_context(), browser.new_context()
-    try:
-        alice, bob = alice_ctx.new_page(), bob_ctx.new_page()
-        alice.goto(app_url)
-        wait_for_app(alice)
-        type_answer(alice, "Project name", "Workshop plan")
-        link = alice.url
-        bob.goto(link)
-        wait_for_app(bob)
-        expect(bob.get_by_role("textbox", name="Project name")).to_have_value("Workshop plan")
-
-        type_answer(alice, "Project owner", "Alice")
-        type_answer(bob, "Project owner", "Bob")
-        expect(bob.get_by_text("Someone else saved this project")).to_be_visible()
-        expect(bob.get_by_role("textbox", name="Project owner")).to_have_value("Bob")  # input kept
-
-        alice.reload()
-        wait_for_app(alice)
-        expect(alice.get_by_role("textbox", name="Project owner")).to_have_value("Alice")  # not overwritten
-
-        bob.get_by_role("button", name="Keep mine and overwrite").click()
-        wait_for_app(bob)
-        expect(bob.get_by_text("Someone else saved this project")).to_have_count(0)
-        alice.reload()
-        wait_for_app(alice)
-        expect(alice.get_by_role("textbox", name="Project owner")).to_have_value("Bob")
-    finally:
-        alice_ctx.close()
-        bob_ctx.close()
+# Two people on one project (merged edits, a per-answer conflict, live updates): test_side_by_side.py.
