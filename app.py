@@ -21,7 +21,6 @@ sections = nav.pages()
 # The menu is drawn below with buttons (see ui/nav.py for why links are not used).
 page = st.navigation(sections, position="hidden")
 nav.follow()
-nav.close_sidebar_on_phone()
 
 with st.sidebar:
     nav.render_menu(sections, page)
@@ -51,6 +50,7 @@ with st.sidebar:
         )
         if counts.missing:
             st.caption(f"{counts.missing} answers still needed at the stage gates")
+    nav.close_sidebar_on_phone()  # last in the sidebar, drawn on every run
 
 conflict_view.render()
 

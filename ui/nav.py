@@ -70,7 +70,6 @@ def _choose(target: str | st.Page, query_params: dict[str, Any] | None, from_men
         st.session_state[MENU_MOVES] = st.session_state.get(MENU_MOVES, 0) + 1
 
 
-CLOSED_AFTER = "nav_menu_moves_closed"
 # A static script, no user text in it: closes the sidebar on a phone-sized window, as Streamlit's own page
 # links do after a page is picked. Our menu is buttons (see above), which Streamlit does not close it for.
 _CLOSE_ON_PHONE = """<script data-move="{move}">
@@ -82,12 +81,12 @@ if (window.matchMedia("(max-width: 767px)").matches) {
 
 
 def close_sidebar_on_phone() -> None:
-    """After a page was picked from the sidebar menu, close the sidebar if the window is phone-sized."""
+    """Called once per run at the end of the sidebar: after a page was picked from the menu, close the
+    sidebar if the window is phone-sized. The element is drawn on every run, at the same place, so it never
+    shifts the elements around it (a widget that moves is drawn anew and loses the focus); its text changes
+    only with a pick from the menu, and the browser runs a script only when its text changes."""
     moves = st.session_state.get(MENU_MOVES, 0)
-    if st.session_state.get(CLOSED_AFTER, 0) != moves:
-        st.session_state[CLOSED_AFTER] = moves
-        # The move number makes each script new to the browser, which runs a script only when it changes.
-        st.html(_CLOSE_ON_PHONE.replace("{move}", str(moves)), unsafe_allow_javascript=True)
+    st.html(_CLOSE_ON_PHONE.replace("{move}", str(moves)), unsafe_allow_javascript=True)
 
 
 def follow() -> None:

@@ -104,7 +104,9 @@ def _fill_new_row(page: Page, case: TableCase) -> dict[str, Any]:
     columns = [c for c in case.question.columns if c.kind != "flag" and c.name != "depends_on"][:CELLS_TYPED]
     expected: dict[str, Any] = {}
     for column in case.question.columns:  # every field drawn (the browser loads some input kinds on first use)
-        expect(scope.get_by_text(column.label + (" (required)" if column.required else ""), exact=True)).to_be_visible()
+        label = scope.get_by_text(column.label + (" (required)" if column.required else ""), exact=True)
+        expect(label).to_have_count(1)  # a rerun may briefly show the old field beside the new one
+        expect(label).to_be_visible()
     first = scope.get_by_label(columns[0].label + (" (required)" if columns[0].required else ""), exact=True)
     first.click()
     for number, column in enumerate(columns):
