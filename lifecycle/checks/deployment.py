@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from ..model import Comparator, InfraTest, Project, RollbackMechanism, RolloutStrategy, ServingMode
-from ..text import Gap, Mention, analyse, asserted, cues, mentions, numbers, sentence_at
+from ..text import ASSERTED, DEFERRED, Gap, Mention, analyse, asserted, cues, mentions, numbers, sentence_at
 from ..text.analysis import deferred_after
 from ..text.metrics import parse_metric
 from .facts import (
@@ -319,7 +319,9 @@ def undeclared_consumers(project: Project) -> Iterator[Hit]:
     consumers = deployment.consumers
     unagreed = next((m for m in mentions(consumers, "unagreed_consumer")
                      if m.asserted and not asserted(m.sentence, "handled_consumer")), None)
-    deferred = next((sentence for sentence in analyse(consumers).sentences if sentence.deferral), None) \
+    # 'declined for now' puts nothing off: a refused or gated request is handled, whatever its time words
+    deferred = next((sentence for sentence in analyse(consumers).sentences if sentence.deferral and not any(
+        m.polarity in (ASSERTED, DEFERRED) for m in mentions(sentence.text, "handled_consumer"))), None) \
         if consumers.strip() and not _blank(consumers) else None
     if unagreed or deferred:
         sentence = unagreed.sentence if unagreed else deferred.text

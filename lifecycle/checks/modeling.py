@@ -52,12 +52,19 @@ def complex_first_model(project: Project) -> Iterator[Hit]:
     """
     family = project.modeling.model_family
     if family in (ModelFamily.NEURAL_NETWORK, ModelFamily.ENSEMBLE):
+        # a simple model that came first and stays as fallback or reference is the debugging anchor Rule 4 asks for
+        simple = asserted(project.modeling.model_description, "simple_model_first")
         yield Hit(
-            message=f"The first model is '{family.label}': bugs in data and serving will be hard to tell from "
-                    "modelling problems.",
+            message=f"The first model is '{family.label}'"
+                    + (f", with a simpler model kept beside it ('{simple.words}'): keep comparing against it, so "
+                       "data and serving bugs stay distinguishable from modelling problems." if simple else
+                       ": bugs in data and serving will be hard to tell from modelling problems."),
             fix="Start with a linear/logistic model or a small tree-based model, get the pipeline right, and keep "
                 "the complex model for a later iteration that must beat it.",
             field="modeling.model_family",
+            evidence=evidence(simple.sentence) if simple else "",
+            basis=TEXT if simple else ANSWER,
+            severity=Severity.ADVICE if simple else None,
         )
 
 
@@ -327,19 +334,21 @@ def no_slices(project: Project) -> Iterator[Hit]:
             field="modeling.slices", evidence=evidence(sentence), basis=TEXT,
         )
         return
+    severity = None
     if _blank(modeling.slices, "slicing"):
         message, field = "No important data slices are named for evaluation.", "modeling.slices"
     elif modeling.offline_metrics and all(
         metric.slice.strip().lower() in ("", "overall", "all", "global") for metric in modeling.offline_metrics
     ):
-        message = "Important slices are named, but every offline metric is measured overall only."
-        field = "modeling.offline_metrics"
+        # slices named in prose with no restriction are measured; only their thresholds are missing: a tip
+        message = "Important slices are named, but every offline metric threshold is set overall only."
+        field, severity = "modeling.offline_metrics", Severity.ADVICE
     else:
         return
     yield Hit(
         message=message,
         fix="Name the segments the model must work for and add offline metrics (with thresholds) per slice.",
-        field=field,
+        field=field, severity=severity,
     )
 
 

@@ -69,7 +69,9 @@ def no_data_drift(project: Project) -> Iterator[Hit]:
     confidence and nothing errors; only a drift signal on the inputs reveals it early
     (Rule 10, ML Test Score Monitor 2).
     """
-    if project.monitoring.signals and SignalKind.DATA_DRIFT not in signal_kinds(project):
+    # a signal of another kind that watches the inputs' distribution (unseen categories, PSI) is a drift watch
+    watched = any(asserted(f"{s.name}. {s.threshold}", "input_drift") for s in _working(project, set(SignalKind)))
+    if project.monitoring.signals and SignalKind.DATA_DRIFT not in signal_kinds(project) and not watched:
         yield Hit(
             message=f"None of the monitoring signals ({_signals_named(project)}) watches input data drift.",
             fix="Add a data-drift signal on the key features (e.g. PSI or Wasserstein distance against the "
@@ -240,12 +242,18 @@ def no_coverage_or_freshness(project: Project) -> Iterator[Hit]:
     """
     kinds = signal_kinds(project)
     named = any(asserted(f"{s.name} {s.threshold}", "coverage_words") for s in project.monitoring.signals)
+    # comparing served features with recomputed ones catches a feature gone missing at serving, though not a
+    # source table gone stale for both: then the gap is a tip
+    compared = bool(_working(project, {SignalKind.TRAINING_SERVING_SKEW}))
     if project.monitoring.signals and not kinds & {SignalKind.FEATURE_COVERAGE, SignalKind.FRESHNESS} and not named:
         yield Hit(
-            message="No signal watches feature coverage (missing values) or the freshness of input tables.",
+            message="No signal watches feature coverage (missing values) or the freshness of input tables"
+                    + (" (the served-versus-recomputed comparison catches missing values at serving, not a source "
+                       "that stopped updating)." if compared else "."),
             fix="Add a signal on the share of missing values per key feature and on the last update time of each "
                 "source.",
             field="monitoring.signals",
+            severity=Severity.ADVICE if compared else None,
         )
 
 

@@ -129,7 +129,11 @@ HEDGE_AFTER = re.compile(
     r"|excluded|left\s+out|removed|filtered\s+out|not\s+counted|ignored|taken\s+out"
     r"|overstates?|inflates?|is\s+(?:wrong|misleading|invalid|not\s+valid|inappropriate|unsuitable)"
     r"|is\s+not\s+(?:used|appropriate|suitable|valid|acceptable)|was\s+the\s+old|in\s+the\s+past|previously"
-    r"|was\s+used\s+(?:before|previously|earlier|originally|in\s+the\s+(?:pilot|prototype)))\b",
+    r"|was\s+used\s+(?:before|previously|earlier|originally|in\s+the\s+(?:pilot|prototype))"
+    # 'a second implementation is the skew we want to avoid': the mention is what the plan steers clear of
+    r"|(?:(?:is|are|was|were|would\s+be)\s+)?(?:exactly\s+|precisely\s+)?(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:(?:that|which|what)\s+)?(?:we|you|they|the\s+team)\s+(?:want|need|try|aim|wish|have|mean|intend)\s+"
+    r"(?:to\s+)?(?:avoid|prevent|rule\s+out|stay\s+away\s+from|steer\s+clear\s+of|guard\s+against))\b",
     re.IGNORECASE,
 )
 
@@ -268,7 +272,8 @@ NOT_DEFERRAL = compile_phrases((
 
 HISTORY = compile_phrases((
     "previous", "prior", "past", "historical", "historic", "history of", "earlier", "preceding", "lagged",
-    "before|until the|each|every prediction|application|decision|scoring|score|request|order|ticket|call|visit|"
+    "before|until|preceding the|each|every|this|that|its|their|the_current prediction|application|decision|scoring|"
+    "score|request|order|ticket|call|visit|"
     "claim|transaction|snapshot|cut-off|cutoff|cut_off|reference_date|as-of_date|session|purchase|renewal|booking|"
     "admission|moment",
     "up to the|each prediction|application|decision|scoring|request|snapshot|cut-off|cutoff|reference_date",

@@ -651,6 +651,19 @@ HELD_OUT = Concept(
      "unseen", "later|latest|last|future month|months|weeks|period|quarter"),
 )
 
+# A rule people follow or break (community rules, a policy breach) is not a rule that labels: "removed by a
+# moderator for breaking the house rules" is a person's decision.
+_NORM_RULES = (
+    "rule|rules|policy|policies|guideline|guidelines|code_of_conduct|terms ~ breach|breaches|breached|violation|"
+    "violations|violated|infringement|infringements|break|breaks|broken|breaking|abuse",
+    "breach|breaches|breached|breaching|violate|violates|violated|violating|break|breaks|broke|breaking|broken|"
+    "infringe|infringes|infringed|against|under|of|contravene|contravenes|contravened ~ the|our|a|an|one|any|"
+    "community|house|site|platform|content|posting|moderation|editorial ~ rule|rules|policy|policies|guideline|"
+    "guidelines",
+    "community|house|site|platform|content|posting|moderation|editorial|comment|comments rule|rules|policy|policies|"
+    "guideline|guidelines|standards",
+)
+
 HEURISTIC_LABEL = Concept(
     "heuristic_label", "labels made by a rule or another model",
     (
@@ -680,6 +693,7 @@ HEURISTIC_LABEL = Concept(
         "auto-assigned|auto-routed|auto-labelled|auto-labeled|machine-labelled|machine-labeled|auto-closed ~~ label|"
         "labels|queue|group|class|positive|negative",
     ),
+    exclude=_NORM_RULES,
 )
 
 F1_PEAK = Concept(
@@ -992,7 +1006,12 @@ MODEL_OUTPUT = Concept(
     "model_output", "another model's output",
     ("predicted|suggested|guessed|inferred|classified|scored|labelled|labeled|generated ~ by ~~ model|models|llm|gpt*|"
      "ai|classifier|add-on|addon|vendor|engine|system|widget", "llm|llms|chatgpt|openai|zero-shot|few-shot|prompt|"
-     "prompted|gpt-4|gpt-4o|gpt-4o-mini|claude|gemini", "embedding|embeddings", "model's|models' score|scores|"
+     "prompted|gpt-4|gpt-4o|gpt-4o-mini|claude|gemini",
+     # an embedding is another model's output when someone else trained it; one fitted in-house is a learned input
+     "pretrained|pre-trained|third-party|vendor|vendor's|external|off-the-shelf|hosted|api|openai|foundation|"
+     "sentence-transformer|sentence-transformers ~ embedding|embeddings|encoder|vectors",
+     "embedding|embeddings ~~ from|by|of ~ a|the|an ~ pretrained|pre-trained|third-party|vendor|external|"
+     "foundation|language|hosted|off-the-shelf ~ model|models|api|encoder", "model's|models' score|scores|"
      "prediction|predictions|output|outputs|label|labels|intent", "last year's|legacy|old|previous|existing ~ model|"
      "classifier|fasttext|system", "intelligent triage", "ai add-on|addon|triage|model", "vendor model|score"),
 )
@@ -1084,6 +1103,21 @@ COVERAGE_WORDS = Concept(
      "completeness", "job completed|complete|finished"),
 )
 
+INPUT_DRIFT = Concept(
+    "input_drift", "a watch on the input distribution",
+    ("drift", "psi=", "population stability", "kl|js|jensen-shannon|kullback-leibler divergence", "wasserstein",
+     "kolmogorov-smirnov", "ks test|statistic", "chi-square|chi-squared test",
+     "distribution|distributions|mix|histogram|histograms ~~ of|per ~~ feature|features|input|inputs|categories|"
+     "category|values|traffic|population|applicants|queries|requests",
+     "feature|features|input|inputs ~ distribution|distributions|mix|shift|shifts|statistics|stats",
+     "unseen|new|unknown|out-of-vocabulary|oov|never-seen ~ category|categories|value|values|listing|listings|token|"
+     "tokens|item|items|ids|id|words|terms ~ share|rate|fraction|proportion|percentage|count",
+     "share|rate|fraction|proportion|percentage of ~ unseen|new|unknown|out-of-vocabulary|oov|never-seen",
+     "unknown-token|unseen-listing|unseen-item|new-category|oov rate|share"),
+    exclude=("concept|prediction|predictions|score|scores|label|labels|output|outputs|accuracy|performance|model "
+             "drift|distribution|distributions|shift",),
+)
+
 SALES_LABEL = Concept(
     "sales_label", "sales counted as the label",
     ("units|unit|items|products|orders|tickets|cases|calls|parcels sold|handled|served|fulfilled|delivered|shipped|"
@@ -1173,6 +1207,7 @@ RULE_OUTPUT = Concept(
      "# or more ~ red flags|flags|points|triggers", "@\\d+\\+\\s*(?:red\\s+)?flags", "trigger-routed|rule-routed|"
      "auto-routed|auto-assigned|auto-closed|auto-labelled",
      "trigger's|triggers'|rule's|engine's|scorecard's|model's queue|label|decision|flag|class|group|score"),
+    exclude=_NORM_RULES,
 )
 
 LABEL_CLAUSE = Concept(
@@ -1221,7 +1256,16 @@ OVERALL_ONLY = Concept(
     ("overall|aggregate|global|total|headline ~ only|number_only|figure_only|metric_only", "only overall|aggregate|"
      "globally", "one number|figure|score|evaluation|metric ~~ per_horizon|covers|for_all|overall|only",
      "not split|broken|cut ~ out|down|by", "not sliced|segmented|stratified", "no slices|breakdown|segments",
-     "single overall", "the model is global"),
+     "single overall", "the model is global",
+     # the named segments are merged back into one number: 'all regions pooled', 'one MAPE for the whole estate'
+     "pooled|lumped", "all|every region|regions|store|stores|site|sites|segment|segments|group|groups|market|markets|"
+     "country|countries|customers|products|lines ~ pooled|together|combined|lumped|aggregated",
+     "one|a_single|single metric|number|figure|score|mape|wape|rmse|mae|auc|accuracy ~~ for|across|over the whole|"
+     "entire|full portfolio|fleet|network|estate|business|country|population|book|catalogue|base|company",
+     "only|just ~~ overall|headline|global|aggregate|pooled number|figure|score|metric|mape|wape|rmse|auc|accuracy",
+     "@only,?\\s+(?:on\\s+top\\s+of|besides|beyond|alongside|plus|apart\\s+from|next\\s+to)\\s+(?:the|an|one)\\s+"
+     "(?:overall|headline|global|aggregate|pooled|portfolio)",
+     "overall and|plus ~ # |one|a ~ slice|segment|cut|breakdown"),
     inner_negation=False,
 )
 
@@ -1435,6 +1479,23 @@ DEEP_MODEL = Concept(
      "state of the art|state-of-the-art", "large language model|llm|fine-tuned|fine-tune"),
 )
 
+_SIMPLE_MODELS = ("logistic|linear|poisson|ridge|lasso|glm|tf-idf|tfidf|bag-of-words|naive_bayes|scorecard|"
+                  "decision_tree|small_tree|single_tree|lightgbm|xgboost|gbm|gradient-boosted|gradient_boosting")
+
+SIMPLE_MODEL_FIRST = Concept(
+    "simple_model_first", "a simpler model built first and kept as the reference",
+    (
+        # 'the first version was TF-IDF with logistic regression, which stays as the fallback model'
+        f"first|earlier|previous|initial|v1|existing|current|production|incumbent version|model|iteration|release|"
+        f"baseline ~~ was|is|used|uses|were ~~ {_SIMPLE_MODELS}",
+        f"{_SIMPLE_MODELS} ~~ stays|stay|remains|remain|kept|keep|serves|serve|acts|is|runs|was_built|built ~~ as|in "
+        "~ the|a|our fallback|reference|baseline|benchmark|comparison|challenger|champion|floor|safety_net",
+        f"{_SIMPLE_MODELS} ~~ on|with the same features|data|test|test_set|split ~~ is|as|serves_as ~ the|a|our "
+        "reference|baseline|benchmark|comparison|floor",
+        f"we|team built|shipped|launched|deployed|started_with|began_with ~~ {_SIMPLE_MODELS} ~~ first|before",
+    ),
+)
+
 VOCABULARY: dict[str, Concept] = {
     concept.key: concept
     for concept in (
@@ -1452,6 +1513,6 @@ VOCABULARY: dict[str, Concept] = {
         AD_HOC_CADENCE, TUNE_ON_PERIOD, RULE_OUTPUT, LABEL_CLAUSE, INVESTIGATION_LABEL, MODEL_ACTION,
         CENSORING_HANDLED, SUBSAMPLED, WEIGHTS_KEPT, INPUTS_NOT_KEPT, UNIVERSAL_LABEL, RESTRICTED_TARGET,
         OVERALL_ONLY, REACTIVE_ONLY, FP_WORDS, FN_WORDS, ADVERSARIAL, IMMATURE_AS_NEGATIVE, FALLBACK, QUALITY_GATE,
-        LABEL_TIMING, OUTPUTS_BECOME_LABELS, VAGUE_OWNER, MANUAL_GATE, ENTITY_OVERLAP, GROUPED_BY_ENTITY, REPEATED_ENTITY,
+        LABEL_TIMING, OUTPUTS_BECOME_LABELS, INPUT_DRIFT, SIMPLE_MODEL_FIRST, VAGUE_OWNER, MANUAL_GATE, ENTITY_OVERLAP, GROUPED_BY_ENTITY, REPEATED_ENTITY,
     )
 }
