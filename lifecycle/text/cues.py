@@ -272,6 +272,7 @@ NOT_DEFERRAL = compile_phrases((
 
 HISTORY = compile_phrases((
     "previous", "prior", "past", "historical", "historic", "history of", "earlier", "preceding", "lagged",
+    "yesterday", "yesterday's", "the day|week|month before", "a day|week|month earlier",
     "before|until|preceding the|each|every|this|that|its|their|the_current prediction|application|decision|scoring|"
     "score|request|order|ticket|call|visit|"
     "claim|transaction|snapshot|cut-off|cutoff|cut_off|reference_date|as-of_date|session|purchase|renewal|booking|"

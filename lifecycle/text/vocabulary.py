@@ -291,6 +291,40 @@ POST_OUTCOME = Concept(
         "who_took|that_accepted|chosen|allocated ~ to the|the job|order|case|ticket|claim|task",
         "at the time the order|job|ticket|case|claim|request|task was dispatched|assigned|accepted|picked_up|shipped",
         "accept|accepted|dispatch|dispatched|pickup|picked_up|assignment event|events|timestamp|time|log",
+        # an aggregate over the period that holds the prediction counts the outcome itself (and what came after)
+        "same-day|same-week|same-month|same-hour|same-session|intraday|whole-day|full-day|end-of-week ~ ctr|rate|"
+        "rates|count|counts|total|totals|average|aggregate|aggregates|sum|clicks|sales|conversions|views|orders|"
+        "bookings|volume|volumes",
+        "ctr|rate|count|counts|total|totals|average|aggregate|aggregates|sum|clicks|sales|conversions|views|orders|"
+        "bookings|volume ~~ over|across|for the whole|entire|full|complete day|week|month|session|period",
+        "ctr|rate|count|counts|total|average|aggregate|sum|clicks|sales|conversions|views|orders|bookings|volume ~~ "
+        "on|for|of the|this|that date|day|week|month|hour of the|this|that impression|prediction|request|event|order|"
+        "visit|transaction|session|call|booking|search|query|application",
+        "ctr|rate|count|counts|total|average|aggregate|sum|clicks|sales|conversions|views|orders|bookings|volume ~~ "
+        "on|for the impression's|prediction's|request's|event's|order's|visit's|session's|search's date|day|week|hour",
+        "ctr|rate|count|clicks|sales|conversions|views|orders|bookings today=",
+        # a value that exists only once a later human step has chosen the case: being chosen is the outcome
+        "once|after|when the|a recruiter|recruiters|reviewer|reviewers|agent|agents|underwriter|underwriters|"
+        "moderator|moderators|clinician|clinicians|doctor|nurse|adjuster|adjusters|analyst|analysts|manager|"
+        "interviewer|hiring_manager|caseworker|officer|team ~~ moves|moved|advances|advanced|invites|invited|"
+        "shortlists|shortlisted|refers|referred|escalates|escalated|approves|approved|selects|selected|progresses|"
+        "progressed|promotes|promoted|forwards|forwarded|picks|picked",
+        "only ~ applicants|candidates|customers|users|cases|patients|claims|accounts|those|people|ones|leads|"
+        "comments|posts ~ who|that|which ~ reach|reached|get|got|pass|passed|are|were|have_been|make_it|advance|"
+        "advanced|move|moved|progress|progressed ~~ to|into|through|invited|selected|shortlisted|referred|escalated|"
+        "advanced|assessed|interviewed|approved|stage|step|round|assessment|interview",
+        "for|among applicants|candidates|customers|users|cases|patients|claims|leads|those|people ~ who|that ~ were|"
+        "are|have_been|got|get|had_been invited|selected|shortlisted|referred|escalated|advanced|assessed|"
+        "interviewed|approved|chosen|picked",
+        # reactions to the very item being scored pile up after it is shown
+        "report|reports|flag|flags|complaint|complaints|like|likes|reply|replies|upvote|upvotes|downvote|downvotes|"
+        "reaction|reactions|share|shares|view|views|rating|ratings|vote|votes ~ on|of|for|against|about|to the|this "
+        "comment|post|item|listing|message|review|video|article|ad|answer|question|story|thread|upload",
+        "how_often|how_many_times|number_of_times readers|users|viewers|people|members|customers|others|visitors ~ "
+        "flagged|reported|liked|complained_about|shared|viewed|rated|replied_to|upvoted|downvoted ~ the|this|it",
+        # measured weather (or other drivers) for the period being forecast: only a forecast exists ahead of it
+        "station|weather-station|weather_station|met|synoptic|gauge observation|observations|readings|measurements",
+        "observation|observations archive|archives|feed|feeds|record|records|data|table|network",
     ),
     exclude=(
         "expected|planned|estimated|scheduled|predicted|projected|anticipated|target|forecast|forecasted|promised|"
