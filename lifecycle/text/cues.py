@@ -167,7 +167,8 @@ DEFERRAL_PHRASES = (
     "covered|tackled|looked_at|dealt_with|revisited|set_up|written|built|planned|designed|finalised|decided|"
     "assigned|named|picked|chosen|organised|arranged later|afterwards|down_the_line|down_the_road|in_due_course|"
     "at_a_later_date|at_a_later_stage|in_the_future|in_future|eventually|at_some_point",
-    "later phase|stage|version|release|iteration|sprint|quarter|date|on",
+    # 'in a later phase' defers; 'moved to phone screen or a later stage' names a step of the process
+    "later phase|version|release|iteration|sprint|quarter|date|on", "later stage ~ of|for the ~ project|rollout|work",
     "in|for|during|into a|the later|future|subsequent|follow-up|follow-on phase|stage|version|release|"
     "iteration|sprint|quarter|increment|milestone|round",
     "will|we'll|they'll|i'll|you'll|'ll|to_be|is_planned|are_planned|planned|scheduled|moved|pushed|postponed|"

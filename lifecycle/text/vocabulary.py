@@ -1276,13 +1276,67 @@ UNIVERSAL_LABEL = Concept(
     ("any admission|readmission|spell|return|failure|stop|claim|contact|cancellation|complaint|event|reason|cause|type|"
      "method", "whatever the admission|method|reason|cause|type", "regardless|irrespective of the|its reason|cause|"
      "type|method|route", "of any type|kind|cause", "all causes|types|reasons|admissions|readmissions", "both elective "
-     "and emergency", "elective and emergency", "planned and unplanned", "either way"),
+     "and emergency", "elective and emergency", "planned and unplanned", "either way",
+     "any removal|removals|takedown|deletion|rejection|refund|dispute|return|decline|reversal ~ reason|reasons|code|"
+     "codes|type|cause",
+     "whatever|regardless_of|irrespective_of the|its ~ reason|reason_code|reason_codes|removal_reason|cause|category|type",
+     # 'any comment a moderator took offline (spam, off-topic, insult ...)': every kind of removal is a positive
+     "any|every|all ~ comment|comments|post|posts|item|items|order|orders|claim|claims|ticket|tickets|case|cases|"
+     "message|messages|listing|listings|review|reviews ~~ removed|taken_offline|took_offline|taken_down|took_down|"
+     "deleted|rejected|cancelled|returned|refunded|hidden|blocked"),
+)
+
+NOISY_LABEL = Concept(
+    "noisy_label", "a label that counts events later found invalid",
+    (
+        # the label is read before the cleaning that removes bots, fraud, duplicates or refunds
+        "raw|unfiltered|uncleaned|unvalidated|unverified click|clicks|event|events|log|logs|feed|conversions|signups",
+        "before|without|ahead_of|prior_to ~ the ~ invalid-traffic|ivt|bot|bots|spam|fraud|dedup|deduplication|"
+        "de-duplication|validation|cleaning|quality ~ filter|filtering|filters|removal|check|checks|job|step|pass",
+        "refunded|invalid|cancelled|reversed|returned|disputed|fraudulent|charged_back|duplicate|duplicated or not",
+        "bots|bot_traffic|spam|duplicates|invalid_traffic|test_traffic|fraud|click_farms|crawlers ~ included|"
+        "and_all|counted|too|as_well",
+        "including|includes|include bots|bot_traffic|spam|duplicates|invalid_traffic|test_traffic|click_farms|crawlers",
+        "don't|do_not|doesn't|does_not|never|not wait|waiting for ~ the ~~ filter|filtering|job|check|cleaning|ivt|"
+        "dedup|deduplication|validation|refunds|chargebacks",
+    ),
+    inner_negation=False,
+)
+
+# The label is someone's decision to let the case go further (screen, interview, approve), not the outcome.
+SELECTION_LABEL = Concept(
+    "selection_label", "a person's decision to advance a case counted as the outcome",
+    (
+        "recruiter|recruiters|recruiter's|reviewer|reviewers|screener|screeners|interviewer|underwriter|underwriters|"
+        "agent|agents|analyst|analysts|manager|managers|hiring_manager|officer|caseworker|clinician|triager ~~ moved|"
+        "advanced|chose|selected|shortlisted|approved|screened|invited|picked|progressed|passed|accepted|forwarded|"
+        "escalated|called",
+        "reached|reaches|moved_to|moved_into|progressed_to|advanced_to|got_to|made_it_to|passed_to ~~ phone_screen|"
+        "screen|screening|interview|interviews|offer|shortlist|next_stage|next_round|later_stage|second_round|"
+        "assessment|approval|underwriting",
+        "chose|choose|decided|decide|chosen to ~ screen|interview|advance|shortlist|approve|call|progress|invite",
+    ),
+    inner_negation=False,
+)
+
+# The target is what happens later to the person or case: success, retention, repayment, recovery.
+OUTCOME_TARGET = Concept(
+    "outcome_target", "a real-world outcome after the decision",
+    ("succeed|succeeds|success|successful|thrive|perform_well|do_well|good_hire|quality_of_hire",
+     "retained|retention|still employed|still_active|stay|stays|stayed ~ # ~ day|days|month|months|year|years",
+     "still employed|still_active|still_with_us", "repay|repays|repaid|repayment", "recover|recovers|recovered|recovery",
+     "survive|survives|survival", "hired and"),
 )
 
 RESTRICTED_TARGET = Concept(
     "restricted_target", "a prediction target limited to one kind of outcome",
     ("unplanned|emergency|avoidable|preventable|voluntary|involuntary|non-elective|unscheduled|unexpected|"
-     "major|severe|confirmed|true|genuine|organic|first-time|first", "customer-initiated|customer_initiated"),
+     "major|severe|confirmed|true|genuine|organic|first-time|first", "customer-initiated|customer_initiated",
+     # 'would remove it under the community rules (insult, hate, threat)': only removals for a stated reason
+     "under|for|breaching|breaking|violating|against the|our|its|community|house|site|platform|content ~ rules|"
+     "rule|policy|policies|guidelines|standards|code_of_conduct",
+     "for|because_of|due_to a|one|the rule|policy breach|breaches|violation|violations",
+     "valid|legitimate|billable|non-fraudulent|human|real|verified click|clicks|conversion|conversions|visit|visits"),
 )
 
 OVERALL_ONLY = Concept(
@@ -1547,6 +1601,7 @@ VOCABULARY: dict[str, Concept] = {
         AD_HOC_CADENCE, TUNE_ON_PERIOD, RULE_OUTPUT, LABEL_CLAUSE, INVESTIGATION_LABEL, MODEL_ACTION,
         CENSORING_HANDLED, SUBSAMPLED, WEIGHTS_KEPT, INPUTS_NOT_KEPT, UNIVERSAL_LABEL, RESTRICTED_TARGET,
         OVERALL_ONLY, REACTIVE_ONLY, FP_WORDS, FN_WORDS, ADVERSARIAL, IMMATURE_AS_NEGATIVE, FALLBACK, QUALITY_GATE,
-        LABEL_TIMING, OUTPUTS_BECOME_LABELS, INPUT_DRIFT, SIMPLE_MODEL_FIRST, VAGUE_OWNER, MANUAL_GATE, ENTITY_OVERLAP, GROUPED_BY_ENTITY, REPEATED_ENTITY,
+        LABEL_TIMING, OUTPUTS_BECOME_LABELS, INPUT_DRIFT, SIMPLE_MODEL_FIRST, NOISY_LABEL, SELECTION_LABEL,
+        OUTCOME_TARGET, VAGUE_OWNER, MANUAL_GATE, ENTITY_OVERLAP, GROUPED_BY_ENTITY, REPEATED_ENTITY,
     )
 }
