@@ -636,8 +636,11 @@ def _distinctive(text: str) -> set[str]:
     """Product and system names in a text ('DriveWise', 'CaseTrack'): capitalised inside a word, or not the first word
     and capitalised, at least four letters. Common words would link any sentence to any source."""
     words = re.findall(r"\b[A-Za-z][A-Za-z0-9]{3,}\b", text)
-    return {w.lower() for i, w in enumerate(words)
-            if (any(c.isupper() for c in w[1:]) or (i > 0 and w[0].isupper())) and w.lower() not in _GENERIC}
+    found = {w.lower() for i, w in enumerate(words)
+             if (any(c.isupper() for c in w[1:]) or (i > 0 and w[0].isupper())) and w.lower() not in _GENERIC}
+    # a three-letter acronym names a system or survey ('EEO', 'CRM') when nothing more distinctive does; beside a
+    # product name it is more often an organisation ('NHS Digital') that links unrelated sentences
+    return found or {w.lower() for w in re.findall(r"\b[A-Z]{3}\b", text) if w.lower() not in _GENERIC}
 
 
 _GENERIC = frozenset({"data", "table", "service", "system", "source", "lookup", "register", "platform", "portal",

@@ -176,8 +176,18 @@ DEFERRAL_PHRASES = (
     "come back to", "deal with it later", "cross that bridge",
     "postpone|postponed|defer|deferred|parked|shelve|shelved|deprioritise|deprioritised|backlogged",
     "on hold|ice", "back burner", "in|on|into the backlog",
+    "is|are|sits|stays|goes ~ on the|our|a list|roadmap|to-do_list|todo_list|wish_list|radar ~ for",
+    # the control arrives with some future piece of work: 'will be added when the new integration lands'
+    "will|'ll|to_be|would_be|are_to_be|is_to_be|gets|get ~ be|being ~ added|introduced|enabled|implemented|built|"
+    "switched_on|turned_on|put_in_place|set_up|wired_in|integrated|rolled_out ~~ when|once|after ~~ lands|land|"
+    "ships|ship|is_ready|are_ready|goes_live|go_live|is_delivered|is_finished|is_done|new|future|upcoming|next",
+    "will|'ll be|get added|introduced|enabled|implemented|built|switched_on|turned_on|put_in_place|set_up|wired_in|"
+    "integrated|rolled_out ~~ when|once|after ~~ lands|land|ships|ship|is_ready|are_ready|goes_live|go_live|"
+    "is_delivered|is_finished|is_done|new|future|upcoming|next",
+    "for|during|until ~ production hardening|hardening|productionisation|productionization|the_production_phase",
     # not yet / nothing yet
-    "not|n't ~ yet", "not|n't currently|presently ~ planned|defined|decided|agreed|known|in_place|set_up|available|"
+    "not|n't ~ yet", "@(?:n['’]t|not)\\s+(?:[^\\s.;:!?,]+\\s+){0,6}?yet(?=\\s*(?:[.;:!?,)\u2014\u2013-]|$))",
+    "not|n't currently|presently ~ planned|defined|decided|agreed|known|in_place|set_up|available|"
     "assigned|scheduled|implemented|built|done|clear|covered|staffed|owned",
     "no|nothing|none ~ yet", "no ~ so far", "no ~ at_the_moment|at_present|currently|for_now|for_the_time_being",
     "nothing planned|decided|defined|agreed|arranged|scheduled|foreseen|specific|concrete|organised",

@@ -160,7 +160,9 @@ def compile_phrase(phrase: str) -> str:
     return out
 
 
-_BOUND_LEFT, _BOUND_RIGHT = r"(?<![\w@])(?:", r")(?![\w])"
+# A contraction's tail ("n't" of "don't", "'ll" of "we'll") is a word of its own for phrases, though a letter
+# stands before it.
+_BOUND_LEFT, _BOUND_RIGHT = r"(?:(?<![\w@])|(?=n['’]t(?!\w))|(?<=\w)(?=['’](?:ll|d|ve|re|s)(?!\w)))(?:", r")(?![\w])"
 _SETS: list[PhraseSet] = []
 _WORD = re.compile(r"[\w'’]+")
 
@@ -171,6 +173,7 @@ def word_set(text: str) -> frozenset[str]:
     words = {w.lower() for w in _WORD.findall(text)}
     quoted = [w.replace("’", "'") for w in words if "'" in w[1:] or "’" in w[1:]]
     words |= {w[w.index("'"):] for w in quoted} | {w[:w.index("'")] for w in quoted}  # "model's": also "model"
+    words |= {"n't" for w in quoted if w.endswith("n't")}  # "don't", "isn't": also "n't"
     return frozenset(words)
 
 

@@ -447,7 +447,14 @@ PII = Concept(
         "conditions", "diagnosis|diagnoses", "biometric*", "fingerprint*", "face|facial image|images|recognition",
         "voice recording|recordings", "call recording|recordings", "gps=", "location history|data|trace|traces",
         "geolocation", "licence|license plate|plates", "religion|religious_belief", "ethnicity|ethnic_origin",
-        "sexual orientation", "free_text|free-text ~ notes|comments|messages", "chat transcript|transcripts",
+        "sexual orientation", "free_text|free-text ~ notes|comments|messages",
+        # special-category answers people give about themselves (equal-opportunity monitoring)
+        "race|racial|race/ethnicity ~ and|or|/|, ~ ethnicity|sex|gender", "veteran status", "disability status|disabilities",
+        "self-identification|self-identified|self-id=", "eeo=", "equal opportunity|opportunities data|survey|"
+        "monitoring|answers|form|forms", "diversity|demographic survey|surveys|monitoring|answers|questionnaire",
+        "gender identity", "trade union membership", "interval reads|readings|data ~ per|by household|nmi|meter|home",
+        "household|household-level|home|nmi-level|premise-level|smart_meter interval|consumption|meter reads|"
+        "readings|data", "chat transcript|transcripts",
         "call transcript|transcripts", "gps points|pings|traces|tracks|coordinates|positions|fixes",
         "trip points|traces|trajectories", "latitude|longitude|lat/long|lat/lon|lat-long", "location data|trace|traces|"
         "pings|points", "per driver|person|user|customer|patient ~~ trip|trips|location|locations|trace|traces|position",
@@ -461,10 +468,11 @@ PRIVACY_CONTROLS = Concept(
     (
         "access|read|write ~ limit|limited|restrict|restricted|role|roles|role-based|rbac|granted|approval|approved|"
         "control|controls|list|lists|group|groups|only",
-        "pseudonymi*", "anonymi*", "de-identif*", "deidentif*", "mask*", "redact*", "hash|hashed|hashing|tokenis*|"
+        "pseudonymi*", "pseudonymous", "pseudonym key|keys|id|ids|identifier", "anonymi*", "anonymous id|ids|key", "de-identif*", "deidentif*", "mask*", "redact*", "hash|hashed|hashing|tokenis*|"
         "tokeniz*", "encrypt*", "retention|retain|retained|kept|deleted|delete|deletion|purged|purge ~ after|for|within #",
         "gdpr=", "dpia=", "data protection", "privacy impact|review|assessment|notice|officer", "dpo=", "consent",
-        "least privilege", "need-to-know", "audit log|logs|trail", "vpc=", "secure enclave|environment|workspace",
+        "least privilege", "need-to-know", "audit log|logs|trail", "vpc=",
+        "secure|trusted|restricted|isolated ~ enclave|environment|workspace|zone|area|server|research_environment",
         "removed|stripped|dropped ~ names|emails|e-mails|addresses|phone|identifiers|pii",
     ),
 )
@@ -1017,6 +1025,13 @@ RAW_PERSONAL_DATA = Concept(
      # 'the full extract with names and addresses; no restrictions beyond the VPN'
      "full|whole|complete|entire|raw|unmasked ~ extract|extracts|export|exports|copy|dump|table|tables|records|data ~ "
      "with|including|incl ~ names|addresses|emails|e-mail_addresses|phone_numbers|dates_of_birth|identifiers",
+     # a privacy review waved through, personal data copied out to where the team works
+     "privacy|data_protection review|assessment|impact_assessment|dpia|sign-off ~ hasn't|has_not|wasn't|was_not|"
+     "isn't|is_not|not|never ~ been ~ needed|required|necessary|done|carried_out|asked_for",
+     "household|individual|customer|personal|identifiable|patient|user|member|employee|applicant ~~ data|records|"
+     "reads|readings|details ~~ copied|exported|downloaded|moved|extracted|pulled ~ to|into|onto ~ the|a|our ~ team's|"
+     "personal|local|shared|own|analysts'|my|their storage|drive|drives|laptop|laptops|sandbox|bucket|account|folder|"
+     "desktop|notebook|workspace",
      "no|without restrictions|restriction|controls|limits|access_control|access_controls ~ beyond|other_than|"
      "apart_from|except|besides",
      "everyone|anyone|all_analysts|all_staff|the_whole_team ~ can|has|have ~ see|read|access|query|download",
