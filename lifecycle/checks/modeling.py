@@ -15,6 +15,8 @@ from .facts import (
     blank,
     days,
     evidence,
+    features,
+    name_tokens,
     first_asserted,
     label_delay,
     texts_of,
@@ -484,10 +486,26 @@ def unmitigated_feedback_loop(project: Project) -> Iterator[Hit]:
         )
 
 
+_POSITION_TOKENS = frozenset({"position", "slot", "rank", "ranking", "placement"})
+
+
+def _shown_in_positions(project: Project) -> str:
+    """A feature that records where the item was shown (a slot, a rank): the task is ranked even when it is
+    answered as a click classifier."""
+    return next((name for _, feature, name in features(project)
+                 if _POSITION_TOKENS.intersection(name_tokens(feature.name))), "")
+
+
+def _ranked(project: Project) -> bool:
+    return project.problem_framing.ml_task in RANKING_TASKS or bool(_shown_in_positions(project))
+
+
 @check("MO-014", "Position bias not handled", phase=PHASE, severity=Severity.WARNING, rules=(36,),
-       when="ranking and recommendation tasks", applies=lambda p: p.problem_framing.ml_task in RANKING_TASKS)
+       when="ranking and recommendation tasks, and models with a display-position feature", applies=_ranked,
+       reads=("modeling.ranking_feedback_mitigation",))
 def position_bias(project: Project) -> Iterator[Hit]:
-    """A ranking or recommendation model does not handle position bias (answered 'not handled', or not stated).
+    """A ranking or recommendation model (or one trained with the slot an item was shown in) does not handle
+    position bias: answered 'not handled' or not stated, or 'other' with a mitigation that removes no bias.
 
     Items shown higher get more clicks whatever their quality; trained naively the model
     learns its own ranking back. Train with position as a feature and serve with a fixed
@@ -495,14 +513,25 @@ def position_bias(project: Project) -> Iterator[Hit]:
     """
     task = project.problem_framing.ml_task
     handling = project.modeling.position_bias
-    if task in RANKING_TASKS and handling in (None, PositionBias.NONE):
+    what = f"a {task.label.lower()} task" if task in RANKING_TASKS else \
+        f"a model trained on where items were shown ('{_shown_in_positions(project)}')"
+    fix = ("Add the display position as a training feature with a fixed default at serving time, and do not cross it "
+           "with other features.")
+    if handling in (None, PositionBias.NONE):
         yield Hit(
-            message=f"This is a {task.label.lower()} task and position bias is "
+            message=f"This is {what} and position bias is "
                     f"{'not handled' if handling else 'not addressed'}: clicks on top slots will be learnt as "
                     "relevance.",
-            fix="Add the display position as a training feature with a fixed default at serving time, and do not "
-                "cross it with other features.",
-            field="modeling.position_bias",
+            fix=fix, field="modeling.position_bias",
+        )
+        return
+    text = project.modeling.ranking_feedback_mitigation
+    if handling is PositionBias.OTHER and not asserted(text, "position_handled"):
+        yield Hit(
+            message=f"This is {what}, and the position-bias answer is 'other' with no correction named"
+                    + (f" ('{evidence(text)}')" if text.strip() else "") + ": the model still learns its own ranking.",
+            fix=fix, field="modeling.position_bias", evidence=evidence(text) if text.strip() else "",
+            basis=TEXT if text.strip() else ANSWER,
         )
 
 

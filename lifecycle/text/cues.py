@@ -251,6 +251,9 @@ DEFERRAL_PHRASES = (
     "if|when|once ~~ complaints|complaint|concern|concerns|issues|someone|anyone|users|planners|customers|staff ~~ "
     "come_in|comes_in|complain|complains|raise|raises|is_raised|are_raised|report|reports|arise|arises|flag|flags",
     "to be looked at", "no fixed level|threshold|limit|rule|owner|process yet",
+    # work that waits for the data to reveal a problem first: 'done if the appeal numbers point to a problem'
+    "if|when|once|should|until ~~ show|shows|suggest|suggests|indicate|indicates|point_to|points_to|reveal|reveals ~~ "
+    "a|any|there_is_a|whether_there_is_a|there_is_any problem|problems|issue|issues|need",
     "if|when|once ~~ volume|volumes|data|numbers|sample_sizes|time|budget|traffic ~ allow|allows|permit|permits",
     "later ~ if|when|once", "will|we'll|they'll|'ll ~~ set|define|agree|choose|pick|fix ~~ after|once|later|when",
     "is|are|has_been planned|scheduled ~~ but|not|has_not|hasn't|later|after", "not|n't yet happened|done",

@@ -313,13 +313,15 @@ POST_OUTCOME = Concept(
         "comments|posts ~ who|that|which ~ reach|reached|get|got|pass|passed|are|were|have_been|make_it|advance|"
         "advanced|move|moved|progress|progressed ~~ to|into|through|invited|selected|shortlisted|referred|escalated|"
         "advanced|assessed|interviewed|approved|stage|step|round|assessment|interview",
-        "for|among applicants|candidates|customers|users|cases|patients|claims|leads|those|people ~ who|that ~ were|"
+        "for|among applicants|candidates|customers|users|cases|patients|claims|leads|those|people|tickets|orders|"
+        "applications|requests|comments|posts|accounts|loans ~ who|that ~ were|"
         "are|have_been|got|get|had_been invited|selected|shortlisted|referred|escalated|advanced|assessed|"
         "interviewed|approved|chosen|picked",
         # reactions to the very item being scored pile up after it is shown
         "report|reports|flag|flags|complaint|complaints|like|likes|reply|replies|upvote|upvotes|downvote|downvotes|"
         "reaction|reactions|share|shares|view|views|rating|ratings|vote|votes ~ on|of|for|against|about|to the|this "
-        "comment|post|item|listing|message|review|video|article|ad|answer|question|story|thread|upload",
+        "comment|post|item|listing|message|review|video|article|ad|answer|question|story|thread|upload|ticket|case|"
+        "request",
         "how_often|how_many_times|number_of_times readers|users|viewers|people|members|customers|others|visitors ~ "
         "flagged|reported|liked|complained_about|shared|viewed|rated|replied_to|upvoted|downvoted ~ the|this|it",
         # measured weather (or other drivers) for the period being forecast: only a forecast exists ahead of it
@@ -452,7 +454,9 @@ PII = Concept(
         "race|racial|race/ethnicity ~ and|or|/|, ~ ethnicity|sex|gender", "veteran status", "disability status|disabilities",
         "self-identification|self-identified|self-id=", "eeo=", "equal opportunity|opportunities data|survey|"
         "monitoring|answers|form|forms", "diversity|demographic survey|surveys|monitoring|answers|questionnaire",
-        "gender identity", "trade union membership", "interval reads|readings|data ~ per|by household|nmi|meter|home",
+        "gender identity", "trade union membership",
+        "interval|meter|smart_meter|consumption reads|readings|data|profiles ~ per|by|for|of ~ household|households|"
+        "home|homes|premise|premises|nmi|meter|customer",
         "household|household-level|home|nmi-level|premise-level|smart_meter interval|consumption|meter reads|"
         "readings|data", "chat transcript|transcripts",
         "call transcript|transcripts", "gps points|pings|traces|tracks|coordinates|positions|fixes",
@@ -921,6 +925,13 @@ ALL_AT_ONCE = Concept(
         "the_whole|the_entire ~~ to|onto|over|live",
         "for every ward|store|site|user|customer|region|branch|clinic|turbine|team",
         "go-live|golive|launch ~~ across|for|to all|every|the_whole",
+        # the first step already exposes half the traffic, whole markets, or everyone on alternate days
+        "50/50|fifty-fifty|half_of|half_the ~~ traffic|users|searches|customers|requests|sessions|visitors|markets|"
+        "stores|experiment|split|test",
+        "straight|directly|right_away|immediately ~ to|into ~ a|an|the ~ 50/50|full|experiment|a/b|split|all",
+        "all|100% ~ traffic|users|customers|searches|requests|sessions|visitors|orders ~ in|across|for|of",
+        "odd|even|alternate|alternating|every_other days|day|weeks|week|hours",
+        "our ~ two|three|biggest|largest|main|busiest|top ~~ markets|regions|countries|stores|sites|customers|clients",
     ),
 )
 
@@ -1328,7 +1339,7 @@ SELECTION_LABEL = Concept(
         "escalated|called",
         "reached|reaches|moved_to|moved_into|progressed_to|advanced_to|got_to|made_it_to|passed_to ~~ phone_screen|"
         "screen|screening|interview|interviews|offer|shortlist|next_stage|next_round|later_stage|second_round|"
-        "assessment|approval|underwriting",
+        "assessment|approval|underwriting|stage|step|round|phase",
         "chose|choose|decided|decide|chosen to ~ screen|interview|advance|shortlist|approve|call|progress|invite",
     ),
     inner_negation=False,
@@ -1445,6 +1456,11 @@ BIAS_TEST = Concept(
         "segment|segments|age|gender|sex|region|language|postcode|ethnicity|band|bands",
         "per_group|per-group|by_group|subgroup|subgroups", "demographic parity", "selection rate|rates",
         "true positive rate|rates|tpr|fpr", "adverse impact",
+        # 'who gets held more often', 'split holds by group'
+        "who|which_groups|which_people gets|get|is|are ~ held|flagged|rejected|declined|removed|blocked|selected|"
+        "approved|refused|shortlisted|screened|stopped|searched ~ more|less ~ often",
+        "split|splits|break_down|broken_down|breaks_down|look_at|looked_at|slice|sliced|cut ~~ by|per|across group|"
+        "groups|demographic|demographics|protected_group|protected_groups",
     ),
 )
 
@@ -1599,6 +1615,25 @@ SIMPLE_MODEL_FIRST = Concept(
     ),
 )
 
+# What actually removes position bias: position as a training-only input with a fixed serving value, randomised
+# exposure, propensity weighting, interleaving.
+POSITION_HANDLED = Concept(
+    "position_handled", "a position-bias correction",
+    ("fixed|constant|default|neutral|single position|slot|rank|value ~~ at|for|when serving|scoring|inference|"
+     "prediction_time|serve_time|scoring_time",
+     "position|slot|rank ~~ set|fixed|held|pinned ~~ to|at ~ a|the ~ fixed|default|constant|single",
+     "randomi*", "shuffled ~ order|ranking|list|slots", "propensit*", "inverse propensity", "ipw=", "ips=",
+     "interleav*", "click model|models", "position-aware|position-debiased|debias*", "examination probability",
+     "exploration share|traffic|bucket|slice"),
+)
+
+CALIBRATION_WORDS = Concept(
+    "calibration_words", "predictions compared with what happened",
+    ("calibration|miscalibration|reliability", "predicted|expected|forecast [vs|versus|against|over|to|and] "
+     "observed|actual|actuals|realised|realized", "observed|actual [vs|versus|against|over|to] predicted|expected",
+     "o/e=", "e/o=", "predicted-to-observed|observed-to-predicted|predicted/observed|observed/predicted"),
+)
+
 VOCABULARY: dict[str, Concept] = {
     concept.key: concept
     for concept in (
@@ -1617,6 +1652,6 @@ VOCABULARY: dict[str, Concept] = {
         CENSORING_HANDLED, SUBSAMPLED, WEIGHTS_KEPT, INPUTS_NOT_KEPT, UNIVERSAL_LABEL, RESTRICTED_TARGET,
         OVERALL_ONLY, REACTIVE_ONLY, FP_WORDS, FN_WORDS, ADVERSARIAL, IMMATURE_AS_NEGATIVE, FALLBACK, QUALITY_GATE,
         LABEL_TIMING, OUTPUTS_BECOME_LABELS, INPUT_DRIFT, SIMPLE_MODEL_FIRST, NOISY_LABEL, SELECTION_LABEL,
-        OUTCOME_TARGET, VAGUE_OWNER, MANUAL_GATE, ENTITY_OVERLAP, GROUPED_BY_ENTITY, REPEATED_ENTITY,
+        OUTCOME_TARGET, CALIBRATION_WORDS, POSITION_HANDLED, VAGUE_OWNER, MANUAL_GATE, ENTITY_OVERLAP, GROUPED_BY_ENTITY, REPEATED_ENTITY,
     )
 }
