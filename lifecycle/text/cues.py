@@ -130,6 +130,7 @@ HEDGE_AFTER = re.compile(
     r"|overstates?|inflates?|is\s+(?:wrong|misleading|invalid|not\s+valid|inappropriate|unsuitable)"
     r"|is\s+not\s+(?:used|appropriate|suitable|valid|acceptable)|was\s+the\s+old|in\s+the\s+past|previously"
     r"|was\s+used\s+(?:before|previously|earlier|originally|in\s+the\s+(?:pilot|prototype))"
+    r"|(?:is|are|was|were)\s+(?:not|never)\s+used"
     # 'a second implementation is the skew we want to avoid': the mention is what the plan steers clear of
     r"|(?:(?:is|are|was|were|would\s+be)\s+)?(?:exactly\s+|precisely\s+)?(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?:(?:that|which|what)\s+)?(?:we|you|they|the\s+team)\s+(?:want|need|try|aim|wish|have|mean|intend)\s+"

@@ -541,6 +541,11 @@ SERVING_BATCH = Concept(
         f"{_SCORING} ~~ nightly|overnight|every_night|every_morning|each_night|each_morning|every_monday|each_monday|"
         "once_a_day|once_a_week|every_week|every_day|on_a_schedule",
         "precomputed|pre-computed|precompute|pre-compute", "scheduled scoring|job|jobs|run|runs|batch",
+        # 'one run a day', 'once a day at 09:30', '09:30 the pipeline pulls …': a clock, not a request, starts it
+        "one|a|single|daily run|runs|job|batch|refresh ~ a|per|each day|night|week|hour|morning|evening",
+        "once|twice a|per|each day|night|week|morning|evening",
+        "@\\b\\d{1,2}[:.]\\d{2}\\s*(?:[ap]\\.?m\\.?\\s+)?(?:[A-Z]{3,4}\\s+)?(?:every\\s+day\\s+|each\\s+day\\s+|daily\\s+)?"
+        "(?:the\\s+)?(?:pipeline|job|batch|run|scheduler|dag|workflow)\\b",
         "offline scoring|inference|predictions",
         "cron=", "airflow= ~ score|scores|scoring|predict|predictions",
         "job|jobs|run|runs|pipeline ~~ score|scores|scored|scoring|predicts|writes|reads|ranks|produces|builds",
@@ -738,6 +743,13 @@ HEURISTIC_LABEL = Concept(
         "unless|if_nobody|if_no_one|when_nobody|that_nobody|never_moved|not_moved|unchanged",
         "auto-assigned|auto-routed|auto-labelled|auto-labeled|machine-labelled|machine-labeled|auto-closed ~~ label|"
         "labels|queue|group|class|positive|negative",
+        # outcomes that were never observed, filled in by an estimate or a rule: the model learns the filler
+        "missing|absent|unreported|gaps|gap|holes ~~ filled|filled_in|imputed|substituted|replaced|patched|"
+        "backfilled|completed ~~ with|by|using|from ~~ estimate|estimates|estimated|interpolation|interpolated|"
+        "imputation|rule|profile|average|averages|similar-day|substitution|substitutions|model",
+        "substituted|estimated|imputed|interpolated|synthetic|modelled|modeled read|reads|reading|readings|value|values|"
+        "label|labels|outcome|outcomes|actuals|data ~~ is|are|were|was used|counted|included|kept|taken",
+        "similar-day|like-day estimate|estimates|interpolation|substitution|substitutions|read|reads",
     ),
     exclude=_NORM_RULES,
 )
