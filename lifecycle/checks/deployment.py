@@ -52,6 +52,11 @@ def no_rollback(project: Project) -> Iterator[Hit]:
         return
     plan = deployment.rollback_plan
     gap = unsettled_plan(plan, "rollback")
+    ignored = asserted(plan, "ignore_output")
+    # 'if we need to undo it, people can ignore the ranking' names undoing only as the condition
+    if not gap and ignored and not any(m.asserted and m.sentence != ignored.sentence
+                                       for m in mentions(plan, "rollback")):
+        gap = Gap("ignore", ignored.sentence)
     if plan.strip() and gap:
         chosen = deployment.rollback_mechanism
         yield Hit(

@@ -215,7 +215,8 @@ DEFERRAL_PHRASES = (
     "by|before|in|during|until|after|for q1|q2|q3|q4|h1|h2",
     # work or decisions still in progress, or left to someone else
     "is|are|being writing|drafting|defining|designing|preparing|redesigning|reviewing|negotiating|working_on|"
-    "setting_up|sorting_out|figuring_out|working_out",
+    "setting_up|sorting_out|figuring_out|working_out|confirming|checking|clarifying|finding_out|looking_into|"
+    "investigating|assessing|establishing",
     "being redesigned|rewritten|reviewed|prepared|drafted|set_up|sorted|sorted_out|worked_out|negotiated|finalised|"
     "settled|arranged|organised",
     "will|we'll|they'll|i'll|you'll|'ll|shall be defined|agreed|decided|worked_out|sorted_out|settled|finalised|nominated|appointed|confirmed|"

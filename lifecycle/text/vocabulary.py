@@ -861,6 +861,12 @@ TEST_TUNING = Concept(
         "ran|run|re-ran|rerun|re-run|scored|evaluated ~~ test|2019|2020|2021|2022|2023|2024|2025|2026 ~~ again",
         "until ~~ stopped|stops improving|improve|getting_better", "best test|holdout recall|accuracy|score|auc|result",
         "gave|gives the best ~~ test|2019|2020|2021|2022|2023|2024|2025|2026",
+        # 'report the best configuration's AUC on the test week': the maximum over many tries is the reported score
+        "best|highest|lowest|top test|holdout|held-out|hold-out|test-set [week|month|period|year|day|set|fold|weeks|"
+        "months] ~ auc|score|scores|accuracy|recall|precision|f1|loss|log_loss|error|mape|rmse|result|results",
+        "best|winning|top one's|configuration's|config's|model's|run's|variant's|candidate's ~ auc|score|accuracy|"
+        "recall|precision|f1|loss|log_loss|error|mape|rmse|result ~~ on|in|from the test|holdout|held-out|hold-out|"
+        "test-set|test_set|test_week|test_period|test_month",
         "on|by ~ their|its recall|accuracy|auc|score|f1 on ~~ the_test|test",
         # 'adjusted the features until the test months looked good'
         "until|till ~~ test|held-out|holdout|hold-out ~~ looked|looks|look|was|were|came_out|seemed|seems good|right|"
@@ -894,6 +900,12 @@ GATE_OVERRIDABLE = Concept(
         "material|matters|acceptable|is_ok|important",
         "informational|advisory|for_information|non-blocking|non_blocking|not_blocking|not_enforced|soft",
         "nobody's|nobody|no_one|no-one ~~ blocked|blocks|stops", "eyeball|eyeballs|eyeballed|eyeballing|by_eye", "visual check",
+        # a miss becomes a note, or the numbers are read after the release: nothing stops a failing model
+        "finding|findings|failure|failures|miss|misses|issue|issues|breach|breaches ~~ recorded|logged|tracked|"
+        "documented|noted|listed ~~ as|for follow-ups|follow-up|follow_up_items|actions|action_items|later|the_backlog",
+        "tracked as follow-ups|follow-up|actions|action_items",
+        "reported|shared|presented|sent|reviewed|circulated|published ~~ after|following ~ each|every|the|a ~ release|"
+        "releases|deploy|deployment|launch|go-live|rollout",
         "thumbs-up|thumbs_up|thumbs up", "wave|waved|waves through", "override|overridden|overrides|overrule|overruled",
         "usually|often|sometimes ~ ship|release|deploy|go_ahead ~ anyway", "ship|release|deploy anyway",
         "posts|posted|prints|printed|shows|reports ~~ metrics|results|numbers ~~ slack|channel|dashboard|report",
@@ -954,6 +966,13 @@ UNAGREED_CONSUMER = Concept(
         "may|might|could|plan_to|plans_to|want_to|wants_to|intend_to|would_like_to ~ use|read|consume|pull|build_on",
         "asked|asking ~ about|to_use|for_access|for_the", "has|have read access|access",
         "whoever reads|uses|consumes", "not sure who", "we will|we'll talk to them", "they know it's|it_is changing",
+        # a team helping itself to the scores from a shared table, or given access on the side
+        "team|teams|department|desk ~~ takes|take|pulls|pull|copies|copy|reads|read|uses|use|exports|export ~~ score|"
+        "scores|predictions|prediction|outputs|output|forecast|forecasts ~~ from the|a|our workspace|table|tables|"
+        "warehouse|lake|bucket|share|database|schema",
+        "want|wants|wanted|would_like ~ the|our ~ score|scores|predictions|outputs|forecast|forecasts",
+        "given|granted|gave|grants|gives ~ them|the_team|marketing|sales|finance|it ~ read|query|direct access",
+        "anyone|anybody|everyone|whoever with|who_has|that_has access",
         "also ~~ reads|read|uses|use|pulls|pull|consumes|consume ~~ score|scores|eta|prediction|predictions|table|topic|"
         "output|outputs|forecast|forecasts|list", "other teams|a_few_teams|some_teams|several_teams ~~ read|use|pull|"
         "consume|asked",
@@ -1639,6 +1658,16 @@ POSITION_HANDLED = Concept(
      "exploration share|traffic|bucket|slice"),
 )
 
+# 'recruiters can simply ignore the ranking': the model stays live and people are asked to look past it
+IGNORE_OUTPUT = Concept(
+    "ignore_output", "people asked to disregard the model instead of switching it off",
+    ("ignore|ignores|disregard|disregards|overlook|skip|skips|bypass|bypasses|look_past|work_around ~ the|our|its "
+     "~ ranking|rankings|ranked_list|model|model's|scores|score|predictions|prediction|recommendations|list|output|"
+     "outputs|forecast|forecasts|suggestions|flag|flags|order",
+     "ignore|ignores|disregard|disregards|overlook|skip|bypass|look_past|override|overrule ~ the|our|its|any "
+     "suggested|recommended|predicted|proposed|automatic|automated|model's"),
+)
+
 CALIBRATION_WORDS = Concept(
     "calibration_words", "predictions compared with what happened",
     ("calibration|miscalibration|reliability", "predicted|expected|forecast [vs|versus|against|over|to|and] "
@@ -1664,6 +1693,6 @@ VOCABULARY: dict[str, Concept] = {
         CENSORING_HANDLED, SUBSAMPLED, WEIGHTS_KEPT, INPUTS_NOT_KEPT, UNIVERSAL_LABEL, RESTRICTED_TARGET,
         OVERALL_ONLY, REACTIVE_ONLY, FP_WORDS, FN_WORDS, ADVERSARIAL, IMMATURE_AS_NEGATIVE, FALLBACK, QUALITY_GATE,
         LABEL_TIMING, OUTPUTS_BECOME_LABELS, INPUT_DRIFT, SIMPLE_MODEL_FIRST, NOISY_LABEL, SELECTION_LABEL,
-        OUTCOME_TARGET, CALIBRATION_WORDS, POSITION_HANDLED, VAGUE_OWNER, MANUAL_GATE, ENTITY_OVERLAP, GROUPED_BY_ENTITY, REPEATED_ENTITY,
+        OUTCOME_TARGET, CALIBRATION_WORDS, POSITION_HANDLED, IGNORE_OUTPUT, VAGUE_OWNER, MANUAL_GATE, ENTITY_OVERLAP, GROUPED_BY_ENTITY, REPEATED_ENTITY,
     )
 }

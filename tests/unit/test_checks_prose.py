@@ -349,7 +349,34 @@ FIRES += [
                                               "privacy review has not been needed so far.")),
 ]
 
+FIRES += [
+    ("MO-025", put("modeling.error_analysis", "Of forty feature sets, we quote the winning model's accuracy on the "
+                                              "held-out weeks.")),
+    ("MO-025", put("modeling.error_analysis", "Random search over depth and learning rate; we ship the run with the "
+                                              "highest test-set F1.")),
+    ("DE-002", put("deployment.quality_gate", "Support ops reviews the evaluation before each release; misses are "
+                                              "logged as action items.")),
+    ("DE-002", put("deployment.quality_gate", "The gate metrics are shared with the steering group after every "
+                                              "deployment.")),
+    ("DE-010", put("deployment.consumers", "The routing webhook. The finance team pulls the queue scores from the "
+                                           "warehouse table for staffing plans.")),
+    ("DE-010", put("deployment.consumers", "The routing webhook; sales wants the scores too and IT has granted them "
+                                           "read access meanwhile.")),
+    ("DE-001", rollback("If it goes wrong, agents can just ignore the suggested queue.")),
+    ("DE-001", rollback("Switching back needs a helpdesk change request; the vendor is checking how long that "
+                        "takes.")),
+    ("PF-011", put("problem_framing.label_definition", "The resolving queue; where the closing queue is missing it is "
+                                                       "filled in from the product-area rule, known when the ticket "
+                                                       "closes.")),
+]
+
 QUIET: list[tuple[str, Mutation]] = [
+    ("MO-025", put("modeling.error_analysis", "Forty feature sets were compared on the validation month only; the "
+                                              "held-out weeks were scored once with the chosen one.")),
+    ("DE-002", put("deployment.quality_gate", "The pipeline refuses to promote a model that misses any row; the "
+                                              "review after each release only adds stops, never waivers.")),
+    ("DE-001", rollback("One command moves the alias back to the previous model; agents can ignore the suggestion in "
+                        "the meantime. Rehearsed last month, five minutes.")),
     # --- issue 11: repairs that keep the tempting words
     ("DA-002", feature_description("Replies on the customer's earlier tickets in the 30 days before this one; replies "
                                    "on this ticket come later, so they are not used.")),
