@@ -253,6 +253,14 @@ DEFERRAL_PHRASES = (
     "if|when|once ~~ complaints|complaint|concern|concerns|issues|someone|anyone|users|planners|customers|staff ~~ "
     "come_in|comes_in|complain|complains|raise|raises|is_raised|are_raised|report|reports|arise|arises|flag|flags",
     "to be looked at", "no fixed level|threshold|limit|rule|owner|process yet",
+    # decided in the moment rather than in the plan
+    "depends|depending on the|each situation|circumstances|case|day|incident",
+    "decide|decides|will_decide|judge|judges|choose|chooses|call|calls ~~ on_the_day|at_the_time|when_it_happens|"
+    "case_by_case|case-by-case|as_needed|ad_hoc|in_the_moment|on_the_spot",
+    "case by case", "case-by-case",
+    # a plan waiting for a structure that does not exist yet: 'once the roster is worked out'
+    "once|until|when|after ~ the|a|our ~~ is|are|has_been|have_been worked_out|sorted_out|sorted|agreed|finalised|"
+    "finalized|decided|set_up|in_place|defined|confirmed|ready|signed_off|staffed|hired",
     # work that waits for the data to reveal a problem first: 'done if the appeal numbers point to a problem'
     "if|when|once|should|until ~~ show|shows|suggest|suggests|indicate|indicates|point_to|points_to|reveal|reveals ~~ "
     "a|any|there_is_a|whether_there_is_a|there_is_any problem|problems|issue|issues|need",

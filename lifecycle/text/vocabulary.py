@@ -674,6 +674,10 @@ UNMEASURED = Concept(
         "probably|should_be|hope|hopefully",
         "no data|evidence|backtest|analysis|study", "nobody knows|measured|checked",
         "not|never|n't [yet|been|really] ~ looked|looked_at|investigated|verified|validated|confirmed|examined",
+        # an expectation in place of a measurement: 'language changes slowly, we do not expect a problem'
+        "not|n't expect|anticipate|foresee ~ a|any|much ~ problem|problems|issue|issues|decay|degradation|drift|"
+        "change|changes|drop|loss",
+        "change|changes|changed|move|moves|evolve|evolves|shift|shifts|drift|drifts slowly|little|rarely|gradually",
         "should|ought_to|expect_it_to|hope_it_will ~ hold|hold_up|last|stay|remain|keep|be_fine|be_ok|be_okay|"
         "be_good|work|cope",
     ),
@@ -1243,7 +1247,12 @@ LABEL_IN_MINUTES = Concept(
 NON_ANSWER = Concept(
     "non_answer", "an answer that points elsewhere instead of answering",
     ("same as|like|as_in ~ the|in_the|before|above|other|previous|original|old|usual", "unchanged", "as before",
-     "not reviewed", "works fine|well", "nothing to review|change", "as is", "standard|default ones|settings|filters"),
+     "not reviewed", "works fine|well", "nothing to review|change", "as is", "standard|default ones|settings|filters",
+     # a pointer or an impression instead of the list: 'same filters as the other pipeline (see the repo)'
+     "same|identical ~ as ~ the|our|in_the|before|other|previous|original|old|usual|corporate|parent",
+     "see the|our ~ repo|repository|code|codebase|wiki|confluence|docs|documentation|notebook|readme|config",
+     "seems|seem|looks|look|looked|looking fine|ok|okay|reasonable|sensible|alright",
+     "looked_at|checked|reviewed informally|briefly|quickly|roughly|in_passing"),
     inner_negation=False,
 )
 

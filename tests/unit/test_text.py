@@ -415,3 +415,30 @@ def test_overall_numbers_in_new_wordings() -> None:
     assert asserted("Regional errors are all regions pooled into one figure.", "overall_only")
     assert asserted("Holiday weeks only, on top of the headline number.", "overall_only")
     assert not asserted("Per region and per holiday week, each with its own threshold.", "overall_only")
+
+
+@pytest.mark.parametrize("text", [
+    "It depends on the circumstances; the duty manager calls it on the day.",
+    "The night shift picks whatever seems safest, case by case.",
+    "The person on the early shift, once the rota is agreed.",
+])
+def test_decisions_left_to_the_moment_are_deferrals(text: str) -> None:
+    assert deferral(text), text
+
+
+def test_a_trigger_that_exists_is_not_a_deferral() -> None:
+    assert not deferral("Once the error rate alert fires, the on-call engineer moves the alias back.")
+
+
+@pytest.mark.parametrize(("text", "concept"), [
+    ("Identical filters as the parent project; see the wiki.", "non_answer"),
+    ("Checked briefly, looks fine.", "non_answer"),
+    ("Customer behaviour shifts slowly, so we do not expect much decay.", "unmeasured"),
+])
+def test_pointers_and_expectations_instead_of_answers(text: str, concept: str) -> None:
+    assert asserted(text, concept), (concept, text)
+
+
+def test_a_measured_decay_is_not_an_expectation() -> None:
+    text = "Back-test: a model six months old lost 4 points of recall; monthly retraining keeps the loss under 1."
+    assert not asserted(text, "unmeasured")
