@@ -19,7 +19,7 @@ from ..text import ASSERTED, HEDGED, Quantity, analyse, asserted, mentions, nega
 from ..text.analysis import clause_at
 from ..text.metrics import content_words, parse_metric, same_metric
 from .facts import (
-    PROBABILITY_TASKS, SUPERVISED_TASKS, blank, delay_contradiction, evidence, first_asserted, row_name, started,
+    PROBABILITY_TASKS, SUPERVISED_TASKS, about_people, blank, delay_contradiction, evidence, first_asserted, row_name, started,
     texts_of, unowned,
 )
 from .finding import CROSS, TEXT, Severity
@@ -560,6 +560,8 @@ def label_mismatch(project: Project) -> Iterator[Hit]:
             message=f"The target is an outcome ('{outcome.words}'), but the label is a person's decision to let the "
                     f"case go further ('{selected.words}'): the model learns to copy past decisions, not the outcome.",
             fix=fix, field="problem_framing.label_definition", evidence=evidence(selected.sentence), basis=CROSS,
+            # copying past screening of people carries its biases into every future decision
+            severity=Severity.BLOCKER if about_people(project) else None,
         )
         return
     sales = asserted(definition, "sales_label")

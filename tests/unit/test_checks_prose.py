@@ -619,3 +619,13 @@ def test_a_calibration_signal_on_a_dashboard_reaches_nobody() -> None:
                        put("monitoring.signals[6].threshold", "outside 0.9-1.1 for a day"))
     assert _by_check(both(calibration, put("monitoring.signals[6].action", "dashboard")), "MN-014")
     assert _by_check(both(calibration, put("monitoring.signals[6].action", "ticket")), "MN-014") == []
+
+
+def test_a_screening_decision_as_the_label_is_a_blocker_when_people_are_decided_about() -> None:
+    parts = both(put("problem_framing.prediction_target", "Whether the pump survives its first year in service."),
+                 put("problem_framing.label_definition", "1 when a quality analyst passed the pump to the next "
+                                                         "stage."))
+    about_people = both(put("problem_framing.prediction_target", "Whether the borrower repays the loan in full."),
+                        put("problem_framing.label_definition", "1 when an underwriter approved the application."))
+    assert [f.severity.value for f in _by_check(parts, "PF-017")] == ["warning"]
+    assert [f.severity.value for f in _by_check(about_people, "PF-017")] == ["blocker"]
