@@ -866,11 +866,12 @@ TEST_TUNING = Concept(
         "until ~~ stopped|stops improving|improve|getting_better", "best test|holdout recall|accuracy|score|auc|result",
         "gave|gives the best ~~ test|2019|2020|2021|2022|2023|2024|2025|2026",
         # 'report the best configuration's AUC on the test week': the maximum over many tries is the reported score
-        "best|highest|lowest|top test|holdout|held-out|hold-out|test-set [week|month|period|year|day|set|fold|weeks|"
+        # ('held-out' alone often names the validation data, so only the test set counts here)
+        "best|highest|lowest|top test|test-set [week|month|period|year|day|set|fold|weeks|"
         "months] ~ auc|score|scores|accuracy|recall|precision|f1|loss|log_loss|error|mape|rmse|result|results",
         "best|winning|top one's|configuration's|config's|model's|run's|variant's|candidate's ~ auc|score|accuracy|"
-        "recall|precision|f1|loss|log_loss|error|mape|rmse|result ~~ on|in|from the test|holdout|held-out|hold-out|"
-        "test-set|test_set|test_week|test_period|test_month",
+        "recall|precision|f1|loss|log_loss|error|mape|rmse|result ~~ on|in|from the test|test-set|test_set|"
+        "test_week|test_period|test_month",
         "on|by ~ their|its recall|accuracy|auc|score|f1 on ~~ the_test|test",
         # 'adjusted the features until the test months looked good'
         "until|till ~~ test|held-out|holdout|hold-out ~~ looked|looks|look|was|were|came_out|seemed|seems good|right|"

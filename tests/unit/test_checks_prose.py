@@ -351,7 +351,7 @@ FIRES += [
 
 FIRES += [
     ("MO-025", put("modeling.error_analysis", "Of forty feature sets, we quote the winning model's accuracy on the "
-                                              "held-out weeks.")),
+                                              "test weeks.")),
     ("MO-025", put("modeling.error_analysis", "Random search over depth and learning rate; we ship the run with the "
                                               "highest test-set F1.")),
     ("DE-002", put("deployment.quality_gate", "Support ops reviews the evaluation before each release; misses are "
