@@ -169,7 +169,7 @@ FEATURE_CODE_DIVERGENT = Concept(
         "build|builds|derive|derives|calculate|calculates|implement|implements|has|have|keeps|maintains ~ its|their "
         "own ~ version|versions|copy|copies|implementation|implementations|logic|features|feature_code|calculations|"
         "code",
-        "port|ported|translate|translated|rewrite|rewritten|re-implement|reimplement|recode|re-code|re-write ~ to|in|"
+        "port|ported|translate|translated|rewrite|rewritten|re-implement|reimplement|recode|re-code|re-write ~~ to|in|"
         "into java|golang|go=|kotlin|scala|c#|.net|javascript|typescript|node|rust|c++|swift|php|ruby|pl/sql|c=",
         "hand-written|handwritten|custom|home-grown|homegrown tokenizer|tokeniser|parser|preprocessing|cleaning|"
         "cleanup|feature_code|normalisation|normalization",

@@ -365,6 +365,8 @@ FIRES += [
     ("DE-001", rollback("If it goes wrong, agents can just ignore the suggested queue.")),
     ("DE-001", rollback("Switching back needs a helpdesk change request; the vendor is checking how long that "
                         "takes.")),
+    ("DE-004", put("deployment.end_to_end_path", "Training features come from Spark; for the app, the mobile team "
+                                                 "ported the tokenising and bucketing logic to Swift.")),
     ("PF-011", put("problem_framing.label_definition", "The resolving queue; where the closing queue is missing it is "
                                                        "filled in from the product-area rule, known when the ticket "
                                                        "closes.")),
