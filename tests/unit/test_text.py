@@ -442,3 +442,10 @@ def test_pointers_and_expectations_instead_of_answers(text: str, concept: str) -
 def test_a_measured_decay_is_not_an_expectation() -> None:
     text = "Back-test: a model six months old lost 4 points of recall; monthly retraining keeps the loss under 1."
     assert not asserted(text, "unmeasured")
+
+
+def test_names_and_text_about_identity_groups_are_protected() -> None:
+    assert protected_in_name("identity_term_count") == "identity"
+    assert protected_in_name("identity_verified") == ""  # an ID check, not who someone is
+    from lifecycle.text.names import protected_in_text
+    assert protected_in_text("References to minorities and religions in the message, per 100 words.")
