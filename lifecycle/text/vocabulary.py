@@ -456,9 +456,8 @@ PII = Concept(
         "monitoring|answers|form|forms", "diversity|demographic survey|surveys|monitoring|answers|questionnaire",
         "gender identity", "trade union membership",
         "interval|meter|smart_meter|consumption reads|readings|data|profiles ~ per|by|for|of ~ household|households|"
-        "home|homes|premise|premises|nmi|meter|customer",
-        "household|household-level|home|nmi-level|premise-level|smart_meter interval|consumption|meter reads|"
-        "readings|data", "chat transcript|transcripts",
+        "home|homes|premise|premises|meter|customer",
+        "household|household-level|home|premise-level|smart_meter interval|consumption|meter reads|readings|data", "chat transcript|transcripts",
         "call transcript|transcripts", "gps points|pings|traces|tracks|coordinates|positions|fixes",
         "trip points|traces|trajectories", "latitude|longitude|lat/long|lat/lon|lat-long", "location data|trace|traces|"
         "pings|points", "per driver|person|user|customer|patient ~~ trip|trips|location|locations|trace|traces|position",
@@ -1208,8 +1207,7 @@ INPUT_DRIFT = Concept(
      "feature|features|input|inputs ~ distribution|distributions|mix|shift|shifts|statistics|stats",
      "unseen|new|unknown|out-of-vocabulary|oov|never-seen ~ category|categories|value|values|listing|listings|token|"
      "tokens|item|items|ids|id|words|terms ~ share|rate|fraction|proportion|percentage|count",
-     "share|rate|fraction|proportion|percentage of ~ unseen|new|unknown|out-of-vocabulary|oov|never-seen",
-     "unknown-token|unseen-listing|unseen-item|new-category|oov rate|share"),
+     "share|rate|fraction|proportion|percentage of ~ unseen|new|unknown|out-of-vocabulary|oov|never-seen"),
     exclude=("concept|prediction|predictions|score|scores|label|labels|output|outputs|accuracy|performance|model "
              "drift|distribution|distributions|shift",),
 )
