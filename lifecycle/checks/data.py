@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from ..model import (
-    DataVersioning, Feature, FeatureLogging, FeatureOrigin, JoinMitigation, Project, Sampling, Sensitivity, ValueTiming,
+    DataVersioning, Feature, FeatureLogging, FeatureOrigin, JoinMitigation, MLTask, Project, Sampling, Sensitivity, ValueTiming,
 )
 from ..text import Gap, asserted, mentions
 from ..text.cues import history_qualified
@@ -636,8 +636,11 @@ def _distinctive(text: str) -> set[str]:
     """Product and system names in a text ('DriveWise', 'CaseTrack'): capitalised inside a word, or not the first word
     and capitalised, at least four letters. Common words would link any sentence to any source."""
     words = re.findall(r"\b[A-Za-z][A-Za-z0-9]{3,}\b", text)
-    return {w.lower() for i, w in enumerate(words)
-            if (any(c.isupper() for c in w[1:]) or (i > 0 and w[0].isupper())) and w.lower() not in _GENERIC}
+    found = {w.lower() for i, w in enumerate(words)
+             if (any(c.isupper() for c in w[1:]) or (i > 0 and w[0].isupper())) and w.lower() not in _GENERIC}
+    # a three-letter acronym names a system or survey ('EEO', 'CRM') when nothing more distinctive does; beside a
+    # product name it is more often an organisation ('NHS Digital') that links unrelated sentences
+    return found or {w.lower() for w in re.findall(r"\b[A-Z]{3}\b", text) if w.lower() not in _GENERIC}
 
 
 _GENERIC = frozenset({"data", "table", "service", "system", "source", "lookup", "register", "platform", "portal",
@@ -734,6 +737,13 @@ _SEASON_TEXTS = ("problem_framing.problem_statement", "data.quality_notes", "mon
                  "problem_framing.non_ml_baseline", "problem_framing.label_definition")
 
 
+def _forecasts_season(project: Project) -> bool:
+    """The target is a quantity over time (a forecast), whose yearly shape the model must learn from history."""
+    framing = project.problem_framing
+    text = f"{framing.prediction_target} {framing.label_definition}"
+    return framing.ml_task in (MLTask.REGRESSION, MLTask.FORECASTING) or bool(asserted(text, "demand_target"))
+
+
 @check("DA-020", "Training window too short for the label delay or the seasons", phase=PHASE,
        severity=Severity.WARNING, refs=("Label delay", "Leakage L3.1"),
        applies=lambda p: p.data.training_window_months is not None, reads=_SEASON_TEXTS)
@@ -751,7 +761,11 @@ def window_shorter_than_delay(project: Project) -> Iterator[Hit]:
     if window is None:
         return
     found = label_delay(project)
-    season = first_asserted(project, _SEASON_TEXTS, "seasonal") if window < 12 else None
+    # a model refitted every day or two on a sliding window follows the season as it arrives; a full cycle matters
+    # when it is refitted rarely, or forecasts the season itself (demand, load, sales)
+    interval = project.monitoring.retraining_interval_days
+    follows = interval is not None and interval <= 2 and not _forecasts_season(project)
+    season = first_asserted(project, _SEASON_TEXTS, "seasonal") if window < 12 and not follows else None
     if season and (found is None or window * 30.44 >= 2 * found[0]):
         _, mention = season
         yield Hit(

@@ -6,8 +6,8 @@ import re
 from collections.abc import Iterator
 
 from ..model import Comparator, InfraTest, Project, RollbackMechanism, RolloutStrategy, ServingMode
-from ..text import Gap, Mention, analyse, asserted, cues, mentions, numbers, sentence_at
-from ..text.analysis import deferred_after
+from ..text import ASSERTED, DEFERRED, Gap, Mention, analyse, asserted, cues, mentions, numbers, sentence_at
+from ..text.analysis import clause_at, deferred_after
 from ..text.metrics import parse_metric
 from .facts import (
     about_people, all_asserted, blank, evidence, first_asserted, placeholder, row_name, started, texts_of, unsettled_plan,
@@ -52,6 +52,11 @@ def no_rollback(project: Project) -> Iterator[Hit]:
         return
     plan = deployment.rollback_plan
     gap = unsettled_plan(plan, "rollback")
+    ignored = asserted(plan, "ignore_output")
+    # 'if we need to undo it, people can ignore the ranking' names undoing only as the condition
+    if not gap and ignored and not any(m.asserted and m.sentence != ignored.sentence
+                                       for m in mentions(plan, "rollback")):
+        gap = Gap("ignore", ignored.sentence)
     if plan.strip() and gap:
         chosen = deployment.rollback_mechanism
         yield Hit(
@@ -118,7 +123,7 @@ def all_at_once(project: Project) -> Iterator[Hit]:
             fix=fix, field="deployment.rollout_strategy",
         )
         return
-    everyone = asserted(deployment.rollout_plan, "all_at_once")
+    everyone = asserted(deployment.rollout_plan, "all_at_once") or _large_first_step(deployment.rollout_plan)
     if everyone:
         strategy = deployment.rollout_strategy
         yield Hit(
@@ -127,6 +132,25 @@ def all_at_once(project: Project) -> Iterator[Hit]:
             fix=fix, field="deployment.rollout_plan", evidence=evidence(everyone.sentence),
             basis=CROSS if strategy else TEXT,
         )
+
+
+_SHADOW = re.compile(r"\b(?:shadow\w*|dark[- ]launch\w*|silent\w*|offline|replay\w*)\b", re.IGNORECASE)
+
+
+def _large_first_step(plan: str) -> Mention | None:
+    """The rollout's first exposed share when it is a quarter of the traffic or more ('50% of searches from day
+    one', 'all of our two biggest markets, 58% of revenue'): a canary in name only. Shares in shadow do not count."""
+    for q in numbers(plan):
+        if q.unit != "%":
+            continue
+        clause = clause_at(plan, q.start)
+        if _SHADOW.search(clause):
+            continue
+        if q.value <= 25:  # a quarter after a shadow period is a cautious first step
+            return None
+        sentence = sentence_at(plan, q.start)
+        return Mention("all_at_once", q.text, sentence, ASSERTED, q.start, q.end)
+    return None
 
 
 _CODE_TEXTS = (
@@ -317,10 +341,14 @@ def undeclared_consumers(project: Project) -> Iterator[Hit]:
     """
     deployment = project.deployment
     consumers = deployment.consumers
-    unagreed = next((m for m in mentions(consumers, "unagreed_consumer")
-                     if m.asserted and not asserted(m.sentence, "handled_consumer")), None)
-    deferred = next((sentence for sentence in analyse(consumers).sentences if sentence.deferral), None) \
-        if consumers.strip() and not _blank(consumers) else None
+    # 'declined for now' puts nothing off: a refused or gated request is handled, whatever its time words
+    def handled(sentence: str) -> bool:
+        return any(m.polarity in (ASSERTED, DEFERRED) for m in mentions(sentence, "handled_consumer"))
+
+    unagreed = next((m for m in mentions(consumers, "unagreed_consumer") if m.asserted and not handled(m.sentence)),
+                    None)
+    deferred = next((sentence for sentence in analyse(consumers).sentences if sentence.deferral
+                     and not handled(sentence.text)), None) if consumers.strip() and not _blank(consumers) else None
     if unagreed or deferred:
         sentence = unagreed.sentence if unagreed else deferred.text
         yield Hit(

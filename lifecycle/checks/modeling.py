@@ -15,6 +15,8 @@ from .facts import (
     blank,
     days,
     evidence,
+    features,
+    name_tokens,
     first_asserted,
     label_delay,
     texts_of,
@@ -52,12 +54,19 @@ def complex_first_model(project: Project) -> Iterator[Hit]:
     """
     family = project.modeling.model_family
     if family in (ModelFamily.NEURAL_NETWORK, ModelFamily.ENSEMBLE):
+        # a simple model that came first and stays as fallback or reference is the debugging anchor Rule 4 asks for
+        simple = asserted(project.modeling.model_description, "simple_model_first")
         yield Hit(
-            message=f"The first model is '{family.label}': bugs in data and serving will be hard to tell from "
-                    "modelling problems.",
+            message=f"The first model is '{family.label}'"
+                    + (f", with a simpler model kept beside it ('{simple.words}'): keep comparing against it, so "
+                       "data and serving bugs stay distinguishable from modelling problems." if simple else
+                       ": bugs in data and serving will be hard to tell from modelling problems."),
             fix="Start with a linear/logistic model or a small tree-based model, get the pipeline right, and keep "
                 "the complex model for a later iteration that must beat it.",
             field="modeling.model_family",
+            evidence=evidence(simple.sentence) if simple else "",
+            basis=TEXT if simple else ANSWER,
+            severity=Severity.ADVICE if simple else None,
         )
 
 
@@ -327,19 +336,21 @@ def no_slices(project: Project) -> Iterator[Hit]:
             field="modeling.slices", evidence=evidence(sentence), basis=TEXT,
         )
         return
+    severity = None
     if _blank(modeling.slices, "slicing"):
         message, field = "No important data slices are named for evaluation.", "modeling.slices"
     elif modeling.offline_metrics and all(
         metric.slice.strip().lower() in ("", "overall", "all", "global") for metric in modeling.offline_metrics
     ):
-        message = "Important slices are named, but every offline metric is measured overall only."
-        field = "modeling.offline_metrics"
+        # slices named in prose with no restriction are measured; only their thresholds are missing: a tip
+        message = "Important slices are named, but every offline metric threshold is set overall only."
+        field, severity = "modeling.offline_metrics", Severity.ADVICE
     else:
         return
     yield Hit(
         message=message,
         fix="Name the segments the model must work for and add offline metrics (with thresholds) per slice.",
-        field=field,
+        field=field, severity=severity,
     )
 
 
@@ -475,10 +486,26 @@ def unmitigated_feedback_loop(project: Project) -> Iterator[Hit]:
         )
 
 
+_POSITION_TOKENS = frozenset({"position", "slot", "rank", "ranking", "placement"})
+
+
+def _shown_in_positions(project: Project) -> str:
+    """A feature that records where the item was shown (a slot, a rank): the task is ranked even when it is
+    answered as a click classifier."""
+    return next((name for _, feature, name in features(project)
+                 if _POSITION_TOKENS.intersection(name_tokens(feature.name))), "")
+
+
+def _ranked(project: Project) -> bool:
+    return project.problem_framing.ml_task in RANKING_TASKS or bool(_shown_in_positions(project))
+
+
 @check("MO-014", "Position bias not handled", phase=PHASE, severity=Severity.WARNING, rules=(36,),
-       when="ranking and recommendation tasks", applies=lambda p: p.problem_framing.ml_task in RANKING_TASKS)
+       when="ranking and recommendation tasks, and models with a display-position feature", applies=_ranked,
+       reads=("modeling.ranking_feedback_mitigation",))
 def position_bias(project: Project) -> Iterator[Hit]:
-    """A ranking or recommendation model does not handle position bias (answered 'not handled', or not stated).
+    """A ranking or recommendation model (or one trained with the slot an item was shown in) does not handle
+    position bias: answered 'not handled' or not stated, or 'other' with a mitigation that removes no bias.
 
     Items shown higher get more clicks whatever their quality; trained naively the model
     learns its own ranking back. Train with position as a feature and serve with a fixed
@@ -486,14 +513,25 @@ def position_bias(project: Project) -> Iterator[Hit]:
     """
     task = project.problem_framing.ml_task
     handling = project.modeling.position_bias
-    if task in RANKING_TASKS and handling in (None, PositionBias.NONE):
+    what = f"a {task.label.lower()} task" if task in RANKING_TASKS else \
+        f"a model trained on where items were shown ('{_shown_in_positions(project)}')"
+    fix = ("Add the display position as a training feature with a fixed default at serving time, and do not cross it "
+           "with other features.")
+    if handling in (None, PositionBias.NONE):
         yield Hit(
-            message=f"This is a {task.label.lower()} task and position bias is "
+            message=f"This is {what} and position bias is "
                     f"{'not handled' if handling else 'not addressed'}: clicks on top slots will be learnt as "
                     "relevance.",
-            fix="Add the display position as a training feature with a fixed default at serving time, and do not "
-                "cross it with other features.",
-            field="modeling.position_bias",
+            fix=fix, field="modeling.position_bias",
+        )
+        return
+    text = project.modeling.ranking_feedback_mitigation
+    if handling is PositionBias.OTHER and not asserted(text, "position_handled"):
+        yield Hit(
+            message=f"This is {what}, and the position-bias answer is 'other' with no correction named"
+                    + (f" ('{evidence(text)}')" if text.strip() else "") + ": the model still learns its own ranking.",
+            fix=fix, field="modeling.position_bias", evidence=evidence(text) if text.strip() else "",
+            basis=TEXT if text.strip() else ANSWER,
         )
 
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ..model import AlertAction, Project, RetrainingTrigger, SignalKind
-from ..text import Gap, asserted, numbers, sentence_at
+from ..text import DEFERRED, NEGATED, Gap, asserted, mentions, numbers, sentence_at
 from .facts import (
-    blank, days, evidence, label_delay, quoted, row_name, sensitive_features, signal_kinds, started, unowned,
+    about_people, blank, days, evidence, label_delay, quoted, row_name, sensitive_features, signal_kinds, started,
+    unowned,
     unsettled_plan,
 )
 from .finding import ANSWER, CROSS, TEXT, Severity
@@ -69,7 +71,9 @@ def no_data_drift(project: Project) -> Iterator[Hit]:
     confidence and nothing errors; only a drift signal on the inputs reveals it early
     (Rule 10, ML Test Score Monitor 2).
     """
-    if project.monitoring.signals and SignalKind.DATA_DRIFT not in signal_kinds(project):
+    # a signal of another kind that watches the inputs' distribution (unseen categories, PSI) is a drift watch
+    watched = any(asserted(f"{s.name}. {s.threshold}", "input_drift") for s in _working(project, set(SignalKind)))
+    if project.monitoring.signals and SignalKind.DATA_DRIFT not in signal_kinds(project) and not watched:
         yield Hit(
             message=f"None of the monitoring signals ({_signals_named(project)}) watches input data drift.",
             fix="Add a data-drift signal on the key features (e.g. PSI or Wasserstein distance against the "
@@ -240,12 +244,18 @@ def no_coverage_or_freshness(project: Project) -> Iterator[Hit]:
     """
     kinds = signal_kinds(project)
     named = any(asserted(f"{s.name} {s.threshold}", "coverage_words") for s in project.monitoring.signals)
+    # comparing served features with recomputed ones catches a feature gone missing at serving, though not a
+    # source table gone stale for both: then the gap is a tip
+    compared = bool(_working(project, {SignalKind.TRAINING_SERVING_SKEW}))
     if project.monitoring.signals and not kinds & {SignalKind.FEATURE_COVERAGE, SignalKind.FRESHNESS} and not named:
         yield Hit(
-            message="No signal watches feature coverage (missing values) or the freshness of input tables.",
+            message="No signal watches feature coverage (missing values) or the freshness of input tables"
+                    + (" (the served-versus-recomputed comparison catches missing values at serving, not a source "
+                       "that stopped updating)." if compared else "."),
             fix="Add a signal on the share of missing values per key feature and on the last update time of each "
                 "source.",
             field="monitoring.signals",
+            severity=Severity.ADVICE if compared else None,
         )
 
 
@@ -394,6 +404,9 @@ def no_fairness_signal(project: Project) -> Iterator[Hit]:
     """
     sensitive = sensitive_features(project)
     tested = not unsettled_plan(project.modeling.bias_testing, "bias_test")
+    # for a decision about people, monitoring prose that waves fairness off (denies it, defers it, leaves it to a
+    # yearly audit) is a gap of its own, whether or not testing came first
+    waved = _fairness_waved(project) if about_people(project) else None
     ongoing = tested and asserted(project.modeling.bias_testing, "ongoing")
     if sensitive and project.monitoring.signals and SignalKind.FAIRNESS not in signal_kinds(project) \
             and not ongoing:
@@ -402,8 +415,24 @@ def no_fairness_signal(project: Project) -> Iterator[Hit]:
             message=f"{quoted(names)} feed the model, but no monitoring signal compares outcomes across groups.",
             fix="Add a fairness signal (the metric used in bias testing, per group) with a threshold and an owner.",
             field="monitoring.signals",
-            severity=None if tested else Severity.ADVICE,
+            severity=None if tested or waved else Severity.ADVICE,
+            evidence=evidence(waved) if waved else "", basis=TEXT if waved else ANSWER,
         )
+
+
+_YEARLY = re.compile(r"\b(?:annual(?:ly)?|yearly|once\s+a\s+year|every\s+year|each\s+year)\b", re.IGNORECASE)
+
+
+def _fairness_waved(project: Project) -> str:
+    """The monitoring sentence that denies or defers watching groups, or leaves it to a yearly audit; or ''."""
+    monitoring = project.monitoring
+    for text in (monitoring.manual_inspection, monitoring.feedback_collection):
+        for mention in mentions(text, "bias_test"):
+            if mention.polarity in (NEGATED, DEFERRED):
+                return mention.sentence
+            if mention.asserted and _YEARLY.search(mention.sentence):
+                return mention.sentence
+    return ""
 
 
 _MUST_ACT = frozenset({
@@ -423,7 +452,10 @@ def dashboard_only(project: Project) -> Iterator[Hit]:
     """
     for index, signal in enumerate(project.monitoring.signals):
         vague = asserted(signal.threshold, "vague_threshold")
-        if signal.kind in _MUST_ACT and vague and not numbers(signal.threshold) \
+        # predicted against observed is a quality signal whatever its kind says
+        must_act = signal.kind in _MUST_ACT or (signal.kind is SignalKind.PREDICTION_DISTRIBUTION and asserted(
+            f"{signal.name}. {signal.threshold}", "calibration_words"))
+        if must_act and vague and not numbers(signal.threshold) \
                 and signal.action is not AlertAction.DASHBOARD:
             name = row_name(signal, index)
             yield Hit(
@@ -433,10 +465,11 @@ def dashboard_only(project: Project) -> Iterator[Hit]:
                 basis=TEXT,
             )
             continue
-        if signal.kind in _MUST_ACT and signal.action is AlertAction.DASHBOARD:
+        if must_act and signal.action is AlertAction.DASHBOARD:
             name = row_name(signal, index)
+            kind = signal.kind.label.split(' (')[0].lower() if signal.kind in _MUST_ACT else "calibration"
             yield Hit(
-                message=f"Signal '{name}' ({signal.kind.label.split(' (')[0].lower()}) only updates a dashboard: "
+                message=f"Signal '{name}' ({kind}) only updates a dashboard: "
                         "nobody is told when it fires.",
                 fix=f"Give '{name}' an action that reaches its owner (ticket, page) or starts retraining.",
                 field=f"monitoring.signals[{index}].action",

@@ -15,11 +15,11 @@ from ..model import (
     MetricStatus,
     Project,
 )
-from ..text import Quantity, analyse, asserted, mentions, negated, numbers, sentence_at
+from ..text import ASSERTED, HEDGED, Quantity, analyse, asserted, mentions, negated, numbers, sentence_at
 from ..text.analysis import clause_at
 from ..text.metrics import content_words, parse_metric, same_metric
 from .facts import (
-    PROBABILITY_TASKS, SUPERVISED_TASKS, blank, delay_contradiction, evidence, first_asserted, row_name, started,
+    PROBABILITY_TASKS, SUPERVISED_TASKS, about_people, blank, delay_contradiction, evidence, first_asserted, row_name, started,
     texts_of, unowned,
 )
 from .finding import CROSS, TEXT, Severity
@@ -516,6 +516,12 @@ def metric_owner_unconfirmed(project: Project) -> Iterator[Hit]:
             )
 
 
+def _described(target: str, concept: str):
+    """A mention in the prediction target; targets are written as conditionals ('the probability that a moderator
+    would remove it'), so a 'would' there is not a hedge."""
+    return next((m for m in mentions(target, concept) if m.polarity in (ASSERTED, HEDGED)), None)
+
+
 @check("PF-017", "Label does not match what is predicted", phase=PHASE, severity=Severity.WARNING, rules=(13,),
        reads=("problem_framing.label_definition", "problem_framing.prediction_target"))
 def label_mismatch(project: Project) -> Iterator[Hit]:
@@ -531,12 +537,31 @@ def label_mismatch(project: Project) -> Iterator[Hit]:
     fix = ("Make the label count exactly what the prediction is about: leave out outcomes the decision cannot change, "
            "and keep (as censored) rather than drop or cap cases whose outcome is cut short.")
     universal = asserted(definition, "universal_label")
-    restricted = asserted(target, "restricted_target")
+    restricted = _described(target, "restricted_target")
     if universal and restricted:
         yield Hit(
             message=f"The target is limited to '{restricted.words}' outcomes, but the label counts "
                     f"'{universal.words}'.",
             fix=fix, field="problem_framing.label_definition", evidence=evidence(universal.sentence), basis=CROSS,
+        )
+        return
+    noisy = asserted(f"{definition} {project.data.label_source}", "noisy_label")
+    if noisy:
+        yield Hit(
+            message=f"The label counts events before they are checked ('{noisy.words}'): invalid, fraudulent or "
+                    "refunded cases become positives, and the model learns to predict them.",
+            fix=fix, field="problem_framing.label_definition", evidence=evidence(noisy.sentence), basis=TEXT,
+        )
+        return
+    selected = asserted(definition, "selection_label")
+    outcome = _described(target, "outcome_target")
+    if selected and outcome:
+        yield Hit(
+            message=f"The target is an outcome ('{outcome.words}'), but the label is a person's decision to let the "
+                    f"case go further ('{selected.words}'): the model learns to copy past decisions, not the outcome.",
+            fix=fix, field="problem_framing.label_definition", evidence=evidence(selected.sentence), basis=CROSS,
+            # copying past screening of people carries its biases into every future decision
+            severity=Severity.BLOCKER if about_people(project) else None,
         )
         return
     sales = asserted(definition, "sales_label")

@@ -41,6 +41,15 @@ def _ranking(project: Project) -> Applicability:
     return Applicability(task in RANKING_TASKS, f"the ML task is {_answer(task)}")
 
 
+def _ranked(project: Project) -> Applicability:
+    from ..checks.modeling import _shown_in_positions
+
+    task = project.problem_framing.ml_task
+    slot = _shown_in_positions(project)
+    return Applicability(task in RANKING_TASKS or bool(slot),
+                         f"the ML task is {_answer(task)} and no feature records where an item was shown")
+
+
 def _ensemble(project: Project) -> Applicability:
     family = project.modeling.model_family
     return Applicability(family is ModelFamily.ENSEMBLE, f"the first model family is {_answer(family)}")
@@ -133,6 +142,7 @@ CONDITIONS: dict[str, Condition] = {
         _ai_act_templates,
     "the EU AI Act screening names an Article 5 practice": _ai_act_prohibited,
     "ranking and recommendation tasks": _ranking,
+    "ranking and recommendation tasks, and models with a display-position feature": _ranked,
     "ensembles": _ensemble,
     "projects with adversarial or abusive inputs": _adversarial,
     "models that filter or block items": _filter,

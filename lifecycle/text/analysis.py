@@ -96,6 +96,7 @@ class Gap:
             "soft": "it says a failing model can still go out",
             "reactive": "it only says someone will notice and fix it",
             "vague": "it names no one in particular",
+            "ignore": "it keeps the model live and asks people to ignore it",
         }[self.kind]
 
 

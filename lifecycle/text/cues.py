@@ -129,7 +129,12 @@ HEDGE_AFTER = re.compile(
     r"|excluded|left\s+out|removed|filtered\s+out|not\s+counted|ignored|taken\s+out"
     r"|overstates?|inflates?|is\s+(?:wrong|misleading|invalid|not\s+valid|inappropriate|unsuitable)"
     r"|is\s+not\s+(?:used|appropriate|suitable|valid|acceptable)|was\s+the\s+old|in\s+the\s+past|previously"
-    r"|was\s+used\s+(?:before|previously|earlier|originally|in\s+the\s+(?:pilot|prototype)))\b",
+    r"|was\s+used\s+(?:before|previously|earlier|originally|in\s+the\s+(?:pilot|prototype))"
+    r"|(?:is|are|was|were)\s+(?:not|never)\s+used"
+    # 'a second implementation is the skew we want to avoid': the mention is what the plan steers clear of
+    r"|(?:(?:is|are|was|were|would\s+be)\s+)?(?:exactly\s+|precisely\s+)?(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:(?:that|which|what)\s+)?(?:we|you|they|the\s+team)\s+(?:want|need|try|aim|wish|have|mean|intend)\s+"
+    r"(?:to\s+)?(?:avoid|prevent|rule\s+out|stay\s+away\s+from|steer\s+clear\s+of|guard\s+against))\b",
     re.IGNORECASE,
 )
 
@@ -163,7 +168,8 @@ DEFERRAL_PHRASES = (
     "covered|tackled|looked_at|dealt_with|revisited|set_up|written|built|planned|designed|finalised|decided|"
     "assigned|named|picked|chosen|organised|arranged later|afterwards|down_the_line|down_the_road|in_due_course|"
     "at_a_later_date|at_a_later_stage|in_the_future|in_future|eventually|at_some_point",
-    "later phase|stage|version|release|iteration|sprint|quarter|date|on",
+    # 'in a later phase' defers; 'moved to phone screen or a later stage' names a step of the process
+    "later phase|version|release|iteration|sprint|quarter|date|on", "later stage ~ of|for the ~ project|rollout|work",
     "in|for|during|into a|the later|future|subsequent|follow-up|follow-on phase|stage|version|release|"
     "iteration|sprint|quarter|increment|milestone|round",
     "will|we'll|they'll|i'll|you'll|'ll|to_be|is_planned|are_planned|planned|scheduled|moved|pushed|postponed|"
@@ -171,8 +177,18 @@ DEFERRAL_PHRASES = (
     "come back to", "deal with it later", "cross that bridge",
     "postpone|postponed|defer|deferred|parked|shelve|shelved|deprioritise|deprioritised|backlogged",
     "on hold|ice", "back burner", "in|on|into the backlog",
+    "is|are|sits|stays|goes ~ on the|our|a list|roadmap|to-do_list|todo_list|wish_list|radar ~ for",
+    # the control arrives with some future piece of work: 'will be added when the new integration lands'
+    "will|'ll|to_be|would_be|are_to_be|is_to_be|gets|get ~ be|being ~ added|introduced|enabled|implemented|built|"
+    "switched_on|turned_on|put_in_place|set_up|wired_in|integrated|rolled_out ~~ when|once|after ~~ lands|land|"
+    "ships|ship|is_ready|are_ready|goes_live|go_live|is_delivered|is_finished|is_done|new|future|upcoming|next",
+    "will|'ll be|get added|introduced|enabled|implemented|built|switched_on|turned_on|put_in_place|set_up|wired_in|"
+    "integrated|rolled_out ~~ when|once|after ~~ lands|land|ships|ship|is_ready|are_ready|goes_live|go_live|"
+    "is_delivered|is_finished|is_done|new|future|upcoming|next",
+    "for|during|until ~ production hardening|hardening|productionisation|productionization|the_production_phase",
     # not yet / nothing yet
-    "not|n't ~ yet", "not|n't currently|presently ~ planned|defined|decided|agreed|known|in_place|set_up|available|"
+    "not|n't ~ yet", "@(?:n['’]t|not)\\s+(?:[^\\s.;:!?,]+\\s+){0,6}?yet(?=\\s*(?:[.;:!?,)\u2014\u2013-]|$))",
+    "not|n't currently|presently ~ planned|defined|decided|agreed|known|in_place|set_up|available|"
     "assigned|scheduled|implemented|built|done|clear|covered|staffed|owned",
     "no|nothing|none ~ yet", "no ~ so far", "no ~ at_the_moment|at_present|currently|for_now|for_the_time_being",
     "nothing planned|decided|defined|agreed|arranged|scheduled|foreseen|specific|concrete|organised",
@@ -199,7 +215,8 @@ DEFERRAL_PHRASES = (
     "by|before|in|during|until|after|for q1|q2|q3|q4|h1|h2",
     # work or decisions still in progress, or left to someone else
     "is|are|being writing|drafting|defining|designing|preparing|redesigning|reviewing|negotiating|working_on|"
-    "setting_up|sorting_out|figuring_out|working_out",
+    "setting_up|sorting_out|figuring_out|working_out|confirming|checking|clarifying|finding_out|looking_into|"
+    "investigating|assessing|establishing",
     "being redesigned|rewritten|reviewed|prepared|drafted|set_up|sorted|sorted_out|worked_out|negotiated|finalised|"
     "settled|arranged|organised",
     "will|we'll|they'll|i'll|you'll|'ll|shall be defined|agreed|decided|worked_out|sorted_out|settled|finalised|nominated|appointed|confirmed|"
@@ -236,6 +253,17 @@ DEFERRAL_PHRASES = (
     "if|when|once ~~ complaints|complaint|concern|concerns|issues|someone|anyone|users|planners|customers|staff ~~ "
     "come_in|comes_in|complain|complains|raise|raises|is_raised|are_raised|report|reports|arise|arises|flag|flags",
     "to be looked at", "no fixed level|threshold|limit|rule|owner|process yet",
+    # decided in the moment rather than in the plan
+    "depends|depending on the|each situation|circumstances|case|day|incident",
+    "decide|decides|will_decide|judge|judges|choose|chooses|call|calls ~~ on_the_day|at_the_time|when_it_happens|"
+    "case_by_case|case-by-case|as_needed|ad_hoc|in_the_moment|on_the_spot",
+    "case by case", "case-by-case",
+    # a plan waiting for a structure that does not exist yet: 'once the roster is worked out'
+    "once|until|when|after ~ the|a|our ~~ is|are|has_been|have_been worked_out|sorted_out|sorted|agreed|finalised|"
+    "finalized|decided|set_up|in_place|defined|confirmed|ready|signed_off|staffed|hired",
+    # work that waits for the data to reveal a problem first: 'done if the appeal numbers point to a problem'
+    "if|when|once|should|until ~~ show|shows|suggest|suggests|indicate|indicates|point_to|points_to|reveal|reveals ~~ "
+    "a|any|there_is_a|whether_there_is_a|there_is_any problem|problems|issue|issues|need",
     "if|when|once ~~ volume|volumes|data|numbers|sample_sizes|time|budget|traffic ~ allow|allows|permit|permits",
     "later ~ if|when|once", "will|we'll|they'll|'ll ~~ set|define|agree|choose|pick|fix ~~ after|once|later|when",
     "is|are|has_been planned|scheduled ~~ but|not|has_not|hasn't|later|after", "not|n't yet happened|done",
@@ -268,7 +296,9 @@ NOT_DEFERRAL = compile_phrases((
 
 HISTORY = compile_phrases((
     "previous", "prior", "past", "historical", "historic", "history of", "earlier", "preceding", "lagged",
-    "before|until the|each|every prediction|application|decision|scoring|score|request|order|ticket|call|visit|"
+    "yesterday", "yesterday's", "the day|week|month before", "a day|week|month earlier",
+    "before|until|preceding the|each|every|this|that|its|their|the_current prediction|application|decision|scoring|"
+    "score|request|order|ticket|call|visit|"
     "claim|transaction|snapshot|cut-off|cutoff|cut_off|reference_date|as-of_date|session|purchase|renewal|booking|"
     "admission|moment",
     "up to the|each prediction|application|decision|scoring|request|snapshot|cut-off|cutoff|reference_date",

@@ -63,12 +63,15 @@ PROXY_PHRASES = compile_phrases((
     "school attended", "schools attended", "university attended", "device type|model", "browser type|version",
     "operating system", "user agent", "email domain", "e-mail domain", "profile photo|picture|image",
 ))
+_IDENTITY_GROUP = frozenset({"term", "terms", "group", "groups", "word", "words", "mention", "mentions"})
 PROTECTED_PHRASES = compile_phrases((
     "gender", "sex=", "ethnicity|ethnic_origin|ethnic_group", "race=", "religion|religious_belief|faith",
     "marital status", "nationality", "citizenship", "disability|disabilities|disabled", "pregnancy|pregnant",
     "date of birth", "age of the|a applicant|customer|user|patient|borrower|driver|person|employee|candidate|client",
     "@(?:applicant|customer|user|patient|borrower|driver|person|employee|candidate|client|policyholder)['’]s\\s+age",
     "sexual orientation",
+    "identity term|terms|group|groups|word|words|mention|mentions", "minority|minorities ~ group|groups|terms|words",
+    "mentions|names|references of|to ~ groups|minorities|religions|nationalities",
 ))
 
 
@@ -87,6 +90,9 @@ def protected_in_name(name: str) -> str:
             return token
     if "birth" in tokens and ("date" in tokens or "year" in tokens):
         return "birth date"
+    # 'identity_term_count', 'identity_group': words naming who people are ('identity_verified' is a check)
+    if "identity" in tokens and _IDENTITY_GROUP.intersection(tokens):
+        return "identity"
     for index, token in enumerate(tokens):
         if token == "age" and (index == 0 or tokens[index - 1] in PERSON) and not (
             _NOT_A_PERSON_AGE.intersection(tokens[:index])

@@ -161,6 +161,15 @@ def compile_phrase(phrase: str) -> str:
 
 
 _BOUND_LEFT, _BOUND_RIGHT = r"(?<![\w@])(?:", r")(?![\w])"
+# A contraction's tail ("n't" of "don't", "'ll" of "we'll") is a word of its own for phrases, though a letter
+# stands before it; only phrases that can start with one pay for the wider boundary.
+_BOUND_LEFT_CONTRACTION = r"(?:(?<![\w@])|(?=n['’]t(?!\w))|(?<=\w)(?=['’](?:ll|d|ve|re|s)(?!\w)))(?:"
+
+
+def _left_bound(phrase: str) -> str:
+    first = phrase.split()[0] if phrase.split() else ""
+    starts = first.lstrip("@(?:[").split("|")
+    return _BOUND_LEFT_CONTRACTION if any(w.startswith(("n't", "n['", "'", "’")) for w in starts) else _BOUND_LEFT
 _SETS: list[PhraseSet] = []
 _WORD = re.compile(r"[\w'’]+")
 
@@ -171,6 +180,7 @@ def word_set(text: str) -> frozenset[str]:
     words = {w.lower() for w in _WORD.findall(text)}
     quoted = [w.replace("’", "'") for w in words if "'" in w[1:] or "’" in w[1:]]
     words |= {w[w.index("'"):] for w in quoted} | {w[:w.index("'")] for w in quoted}  # "model's": also "model"
+    words |= {"n't" for w in quoted if w.endswith("n't")}  # "don't", "isn't": also "n't"
     return frozenset(words)
 
 
@@ -224,7 +234,7 @@ class PhraseSet:
         self.always: list[int] = []
         self.required = [required_words(phrase) for phrase in self.phrases]
         for i, phrase in enumerate(self.phrases):
-            self.parts.append(re.compile(_BOUND_LEFT + compile_phrase(phrase) + _BOUND_RIGHT, re.IGNORECASE))
+            self.parts.append(re.compile(_left_bound(phrase) + compile_phrase(phrase) + _BOUND_RIGHT, re.IGNORECASE))
             anchor = _anchor(self.required[i])
             if anchor:  # indexed by its most telling required word, not by a 'the' or a 'will' it starts with
                 for form in anchor:

@@ -169,7 +169,7 @@ FEATURE_CODE_DIVERGENT = Concept(
         "build|builds|derive|derives|calculate|calculates|implement|implements|has|have|keeps|maintains ~ its|their "
         "own ~ version|versions|copy|copies|implementation|implementations|logic|features|feature_code|calculations|"
         "code",
-        "port|ported|translate|translated|rewrite|rewritten|re-implement|reimplement|recode|re-code|re-write ~ to|in|"
+        "port|ported|translate|translated|rewrite|rewritten|re-implement|reimplement|recode|re-code|re-write ~~ to|in|"
         "into java|golang|go=|kotlin|scala|c#|.net|javascript|typescript|node|rust|c++|swift|php|ruby|pl/sql|c=",
         "hand-written|handwritten|custom|home-grown|homegrown tokenizer|tokeniser|parser|preprocessing|cleaning|"
         "cleanup|feature_code|normalisation|normalization",
@@ -291,6 +291,42 @@ POST_OUTCOME = Concept(
         "who_took|that_accepted|chosen|allocated ~ to the|the job|order|case|ticket|claim|task",
         "at the time the order|job|ticket|case|claim|request|task was dispatched|assigned|accepted|picked_up|shipped",
         "accept|accepted|dispatch|dispatched|pickup|picked_up|assignment event|events|timestamp|time|log",
+        # an aggregate over the period that holds the prediction counts the outcome itself (and what came after)
+        "same-day|same-week|same-month|same-hour|same-session|intraday|whole-day|full-day|end-of-week ~ ctr|rate|"
+        "rates|count|counts|total|totals|average|aggregate|aggregates|sum|clicks|sales|conversions|views|orders|"
+        "bookings|volume|volumes",
+        "ctr|rate|count|counts|total|totals|average|aggregate|aggregates|sum|clicks|sales|conversions|views|orders|"
+        "bookings|volume ~~ over|across|for the whole|entire|full|complete day|week|month|session|period",
+        "ctr|rate|count|counts|total|average|aggregate|sum|clicks|sales|conversions|views|orders|bookings|volume ~~ "
+        "on|for|of the|this|that date|day|week|month|hour of the|this|that impression|prediction|request|event|order|"
+        "visit|transaction|session|call|booking|search|query|application",
+        "ctr|rate|count|counts|total|average|aggregate|sum|clicks|sales|conversions|views|orders|bookings|volume ~~ "
+        "on|for the impression's|prediction's|request's|event's|order's|visit's|session's|search's date|day|week|hour",
+        "ctr|rate|count|clicks|sales|conversions|views|orders|bookings today=",
+        # a value that exists only once a later human step has chosen the case: being chosen is the outcome
+        "once|after|when the|a recruiter|recruiters|reviewer|reviewers|agent|agents|underwriter|underwriters|"
+        "moderator|moderators|clinician|clinicians|doctor|nurse|adjuster|adjusters|analyst|analysts|manager|"
+        "interviewer|hiring_manager|caseworker|officer|team ~~ moves|moved|advances|advanced|invites|invited|"
+        "shortlists|shortlisted|refers|referred|escalates|escalated|approves|approved|selects|selected|progresses|"
+        "progressed|promotes|promoted|forwards|forwarded|picks|picked",
+        "only ~ applicants|candidates|customers|users|cases|patients|claims|accounts|those|people|ones|leads|"
+        "comments|posts ~ who|that|which ~ reach|reached|get|got|pass|passed|are|were|have_been|make_it|advance|"
+        "advanced|move|moved|progress|progressed ~~ to|into|through|invited|selected|shortlisted|referred|escalated|"
+        "advanced|assessed|interviewed|approved|stage|step|round|assessment|interview",
+        "for|among applicants|candidates|customers|users|cases|patients|claims|leads|those|people|tickets|orders|"
+        "applications|requests|comments|posts|accounts|loans ~ who|that ~ were|"
+        "are|have_been|got|get|had_been invited|selected|shortlisted|referred|escalated|advanced|assessed|"
+        "interviewed|approved|chosen|picked",
+        # reactions to the very item being scored pile up after it is shown
+        "report|reports|flag|flags|complaint|complaints|like|likes|reply|replies|upvote|upvotes|downvote|downvotes|"
+        "reaction|reactions|share|shares|view|views|rating|ratings|vote|votes ~ on|of|for|against|about|to the|this "
+        "comment|post|item|listing|message|review|video|article|ad|answer|question|story|thread|upload|ticket|case|"
+        "request",
+        "how_often|how_many_times|number_of_times readers|users|viewers|people|members|customers|others|visitors ~ "
+        "flagged|reported|liked|complained_about|shared|viewed|rated|replied_to|upvoted|downvoted ~ the|this|it",
+        # measured weather (or other drivers) for the period being forecast: only a forecast exists ahead of it
+        "station|weather-station|weather_station|met|synoptic|gauge observation|observations|readings|measurements",
+        "observation|observations archive|archives|feed|feeds|record|records|data|table|network",
     ),
     exclude=(
         "expected|planned|estimated|scheduled|predicted|projected|anticipated|target|forecast|forecasted|promised|"
@@ -413,7 +449,15 @@ PII = Concept(
         "conditions", "diagnosis|diagnoses", "biometric*", "fingerprint*", "face|facial image|images|recognition",
         "voice recording|recordings", "call recording|recordings", "gps=", "location history|data|trace|traces",
         "geolocation", "licence|license plate|plates", "religion|religious_belief", "ethnicity|ethnic_origin",
-        "sexual orientation", "free_text|free-text ~ notes|comments|messages", "chat transcript|transcripts",
+        "sexual orientation", "free_text|free-text ~ notes|comments|messages",
+        # special-category answers people give about themselves (equal-opportunity monitoring)
+        "race|racial|race/ethnicity ~ and|or|/|, ~ ethnicity|sex|gender", "veteran status", "disability status|disabilities",
+        "self-identification|self-identified|self-id=", "eeo=", "equal opportunity|opportunities data|survey|"
+        "monitoring|answers|form|forms", "diversity|demographic survey|surveys|monitoring|answers|questionnaire",
+        "gender identity", "trade union membership",
+        "interval|meter|smart_meter|consumption reads|readings|data|profiles ~ per|by|for|of ~ household|households|"
+        "home|homes|premise|premises|meter|customer",
+        "household|household-level|home|premise-level|smart_meter interval|consumption|meter reads|readings|data", "chat transcript|transcripts",
         "call transcript|transcripts", "gps points|pings|traces|tracks|coordinates|positions|fixes",
         "trip points|traces|trajectories", "latitude|longitude|lat/long|lat/lon|lat-long", "location data|trace|traces|"
         "pings|points", "per driver|person|user|customer|patient ~~ trip|trips|location|locations|trace|traces|position",
@@ -427,10 +471,11 @@ PRIVACY_CONTROLS = Concept(
     (
         "access|read|write ~ limit|limited|restrict|restricted|role|roles|role-based|rbac|granted|approval|approved|"
         "control|controls|list|lists|group|groups|only",
-        "pseudonymi*", "anonymi*", "de-identif*", "deidentif*", "mask*", "redact*", "hash|hashed|hashing|tokenis*|"
+        "pseudonymi*", "pseudonymous", "pseudonym key|keys|id|ids|identifier", "anonymi*", "anonymous id|ids|key", "de-identif*", "deidentif*", "mask*", "redact*", "hash|hashed|hashing|tokenis*|"
         "tokeniz*", "encrypt*", "retention|retain|retained|kept|deleted|delete|deletion|purged|purge ~ after|for|within #",
         "gdpr=", "dpia=", "data protection", "privacy impact|review|assessment|notice|officer", "dpo=", "consent",
-        "least privilege", "need-to-know", "audit log|logs|trail", "vpc=", "secure enclave|environment|workspace",
+        "least privilege", "need-to-know", "audit log|logs|trail", "vpc=",
+        "secure|trusted|restricted|isolated ~ enclave|environment|workspace|zone|area|server|research_environment",
         "removed|stripped|dropped ~ names|emails|e-mails|addresses|phone|identifiers|pii",
     ),
 )
@@ -495,6 +540,11 @@ SERVING_BATCH = Concept(
         f"{_SCORING} ~~ nightly|overnight|every_night|every_morning|each_night|each_morning|every_monday|each_monday|"
         "once_a_day|once_a_week|every_week|every_day|on_a_schedule",
         "precomputed|pre-computed|precompute|pre-compute", "scheduled scoring|job|jobs|run|runs|batch",
+        # 'one run a day', 'once a day at 09:30', '09:30 the pipeline pulls …': a clock, not a request, starts it
+        "one|a|single|daily run|runs|job|batch|refresh ~ a|per|each day|night|week|hour|morning|evening",
+        "once|twice a|per|each day|night|week|morning|evening",
+        "@\\b\\d{1,2}[:.]\\d{2}\\s*(?:[ap]\\.?m\\.?\\s+)?(?:[A-Z]{3,4}\\s+)?(?:every\\s+day\\s+|each\\s+day\\s+|daily\\s+)?"
+        "(?:the\\s+)?(?:pipeline|job|batch|run|scheduler|dag|workflow)\\b",
         "offline scoring|inference|predictions",
         "cron=", "airflow= ~ score|scores|scoring|predict|predictions",
         "job|jobs|run|runs|pipeline ~~ score|scores|scored|scoring|predicts|writes|reads|ranks|produces|builds",
@@ -623,6 +673,10 @@ UNMEASURED = Concept(
         "probably|should_be|hope|hopefully",
         "no data|evidence|backtest|analysis|study", "nobody knows|measured|checked",
         "not|never|n't [yet|been|really] ~ looked|looked_at|investigated|verified|validated|confirmed|examined",
+        # an expectation in place of a measurement: 'language changes slowly, we do not expect a problem'
+        "not|n't expect|anticipate|foresee ~ a|any|much ~ problem|problems|issue|issues|decay|degradation|drift|"
+        "change|changes|drop|loss",
+        "change|changes|changed|move|moves|evolve|evolves|shift|shifts|drift|drifts slowly|little|rarely|gradually",
         "should|ought_to|expect_it_to|hope_it_will ~ hold|hold_up|last|stay|remain|keep|be_fine|be_ok|be_okay|"
         "be_good|work|cope",
     ),
@@ -649,6 +703,19 @@ HELD_OUT = Concept(
     "held_out", "held-out data",
     ("test", "holdout|hold-out|held-out", "validation", "out-of-time", "out of time", "out-of-sample",
      "unseen", "later|latest|last|future month|months|weeks|period|quarter"),
+)
+
+# A rule people follow or break (community rules, a policy breach) is not a rule that labels: "removed by a
+# moderator for breaking the house rules" is a person's decision.
+_NORM_RULES = (
+    "rule|rules|policy|policies|guideline|guidelines|code_of_conduct|terms ~ breach|breaches|breached|violation|"
+    "violations|violated|infringement|infringements|break|breaks|broken|breaking|abuse",
+    "breach|breaches|breached|breaching|violate|violates|violated|violating|break|breaks|broke|breaking|broken|"
+    "infringe|infringes|infringed|against|under|of|contravene|contravenes|contravened ~ the|our|a|an|one|any|"
+    "community|house|site|platform|content|posting|moderation|editorial ~ rule|rules|policy|policies|guideline|"
+    "guidelines",
+    "community|house|site|platform|content|posting|moderation|editorial|comment|comments rule|rules|policy|policies|"
+    "guideline|guidelines|standards",
 )
 
 HEURISTIC_LABEL = Concept(
@@ -679,7 +746,15 @@ HEURISTIC_LABEL = Concept(
         "unless|if_nobody|if_no_one|when_nobody|that_nobody|never_moved|not_moved|unchanged",
         "auto-assigned|auto-routed|auto-labelled|auto-labeled|machine-labelled|machine-labeled|auto-closed ~~ label|"
         "labels|queue|group|class|positive|negative",
+        # outcomes that were never observed, filled in by an estimate or a rule: the model learns the filler
+        "missing|absent|unreported|gaps|gap|holes ~~ filled|filled_in|imputed|substituted|replaced|patched|"
+        "backfilled|completed ~~ with|by|using|from ~~ estimate|estimates|estimated|interpolation|interpolated|"
+        "imputation|rule|profile|average|averages|similar-day|substitution|substitutions|model",
+        "substituted|estimated|imputed|interpolated|synthetic|modelled|modeled read|reads|reading|readings|value|values|"
+        "label|labels|outcome|outcomes|actuals|data ~~ is|are|were|was used|counted|included|kept|taken",
+        "similar-day|like-day estimate|estimates|interpolation|substitution|substitutions|read|reads",
     ),
+    exclude=_NORM_RULES,
 )
 
 F1_PEAK = Concept(
@@ -789,6 +864,13 @@ TEST_TUNING = Concept(
         "ran|run|re-ran|rerun|re-run|scored|evaluated ~~ test|2019|2020|2021|2022|2023|2024|2025|2026 ~~ again",
         "until ~~ stopped|stops improving|improve|getting_better", "best test|holdout recall|accuracy|score|auc|result",
         "gave|gives the best ~~ test|2019|2020|2021|2022|2023|2024|2025|2026",
+        # 'report the best configuration's AUC on the test week': the maximum over many tries is the reported score
+        # ('held-out' alone often names the validation data, so only the test set counts here)
+        "best|highest|lowest|top test|test-set [week|month|period|year|day|set|fold|weeks|"
+        "months] ~ auc|score|scores|accuracy|recall|precision|f1|loss|log_loss|error|mape|rmse|result|results",
+        "best|winning|top one's|configuration's|config's|model's|run's|variant's|candidate's ~ auc|score|accuracy|"
+        "recall|precision|f1|loss|log_loss|error|mape|rmse|result ~~ on|in|from the test|test-set|test_set|"
+        "test_week|test_period|test_month",
         "on|by ~ their|its recall|accuracy|auc|score|f1 on ~~ the_test|test",
         # 'adjusted the features until the test months looked good'
         "until|till ~~ test|held-out|holdout|hold-out ~~ looked|looks|look|was|were|came_out|seemed|seems good|right|"
@@ -822,6 +904,12 @@ GATE_OVERRIDABLE = Concept(
         "material|matters|acceptable|is_ok|important",
         "informational|advisory|for_information|non-blocking|non_blocking|not_blocking|not_enforced|soft",
         "nobody's|nobody|no_one|no-one ~~ blocked|blocks|stops", "eyeball|eyeballs|eyeballed|eyeballing|by_eye", "visual check",
+        # a miss becomes a note, or the numbers are read after the release: nothing stops a failing model
+        "finding|findings|failure|failures|miss|misses|issue|issues|breach|breaches ~~ recorded|logged|tracked|"
+        "documented|noted|listed ~~ as|for follow-ups|follow-up|follow_up_items|actions|action_items|later|the_backlog",
+        "tracked as follow-ups|follow-up|actions|action_items",
+        "reported|shared|presented|sent|reviewed|circulated|published ~~ after|following ~ each|every|the|a ~ release|"
+        "releases|deploy|deployment|launch|go-live|rollout",
         "thumbs-up|thumbs_up|thumbs up", "wave|waved|waves through", "override|overridden|overrides|overrule|overruled",
         "usually|often|sometimes ~ ship|release|deploy|go_ahead ~ anyway", "ship|release|deploy anyway",
         "posts|posted|prints|printed|shows|reports ~~ metrics|results|numbers ~~ slack|channel|dashboard|report",
@@ -865,6 +953,13 @@ ALL_AT_ONCE = Concept(
         "the_whole|the_entire ~~ to|onto|over|live",
         "for every ward|store|site|user|customer|region|branch|clinic|turbine|team",
         "go-live|golive|launch ~~ across|for|to all|every|the_whole",
+        # the first step already exposes half the traffic, whole markets, or everyone on alternate days
+        "50/50|fifty-fifty|half_of|half_the ~~ traffic|users|searches|customers|requests|sessions|visitors|markets|"
+        "stores|experiment|split|test",
+        "straight|directly|right_away|immediately ~ to|into ~ a|an|the ~ 50/50|full|experiment|a/b|split|all",
+        "all|100% ~ traffic|users|customers|searches|requests|sessions|visitors|orders ~ in|across|for|of",
+        "odd|even|alternate|alternating|every_other days|day|weeks|week|hours",
+        "our ~ two|three|biggest|largest|main|busiest|top ~~ markets|regions|countries|stores|sites|customers|clients",
     ),
 )
 
@@ -875,6 +970,13 @@ UNAGREED_CONSUMER = Concept(
         "may|might|could|plan_to|plans_to|want_to|wants_to|intend_to|would_like_to ~ use|read|consume|pull|build_on",
         "asked|asking ~ about|to_use|for_access|for_the", "has|have read access|access",
         "whoever reads|uses|consumes", "not sure who", "we will|we'll talk to them", "they know it's|it_is changing",
+        # a team helping itself to the scores from a shared table, or given access on the side
+        "team|teams|department|desk ~~ takes|take|pulls|pull|copies|copy|reads|read|uses|use|exports|export ~~ score|"
+        "scores|predictions|prediction|outputs|output|forecast|forecasts ~~ from the|a|our workspace|table|tables|"
+        "warehouse|lake|bucket|share|database|schema",
+        "want|wants|wanted|would_like ~ the|our ~ score|scores|predictions|outputs|forecast|forecasts",
+        "given|granted|gave|grants|gives ~ them|the_team|marketing|sales|finance|it ~ read|query|direct access",
+        "anyone|anybody|everyone|whoever with|who_has|that_has access",
         "also ~~ reads|read|uses|use|pulls|pull|consumes|consume ~~ score|scores|eta|prediction|predictions|table|topic|"
         "output|outputs|forecast|forecasts|list", "other teams|a_few_teams|some_teams|several_teams ~~ read|use|pull|"
         "consume|asked",
@@ -969,6 +1071,13 @@ RAW_PERSONAL_DATA = Concept(
      # 'the full extract with names and addresses; no restrictions beyond the VPN'
      "full|whole|complete|entire|raw|unmasked ~ extract|extracts|export|exports|copy|dump|table|tables|records|data ~ "
      "with|including|incl ~ names|addresses|emails|e-mail_addresses|phone_numbers|dates_of_birth|identifiers",
+     # a privacy review waved through, personal data copied out to where the team works
+     "privacy|data_protection review|assessment|impact_assessment|dpia|sign-off ~ hasn't|has_not|wasn't|was_not|"
+     "isn't|is_not|not|never ~ been ~ needed|required|necessary|done|carried_out|asked_for",
+     "household|individual|customer|personal|identifiable|patient|user|member|employee|applicant ~~ data|records|"
+     "reads|readings|details ~~ copied|exported|downloaded|moved|extracted|pulled ~ to|into|onto ~ the|a|our ~ team's|"
+     "personal|local|shared|own|analysts'|my|their storage|drive|drives|laptop|laptops|sandbox|bucket|account|folder|"
+     "desktop|notebook|workspace",
      "no|without restrictions|restriction|controls|limits|access_control|access_controls ~ beyond|other_than|"
      "apart_from|except|besides",
      "everyone|anyone|all_analysts|all_staff|the_whole_team ~ can|has|have ~ see|read|access|query|download",
@@ -992,7 +1101,12 @@ MODEL_OUTPUT = Concept(
     "model_output", "another model's output",
     ("predicted|suggested|guessed|inferred|classified|scored|labelled|labeled|generated ~ by ~~ model|models|llm|gpt*|"
      "ai|classifier|add-on|addon|vendor|engine|system|widget", "llm|llms|chatgpt|openai|zero-shot|few-shot|prompt|"
-     "prompted|gpt-4|gpt-4o|gpt-4o-mini|claude|gemini", "embedding|embeddings", "model's|models' score|scores|"
+     "prompted|gpt-4|gpt-4o|gpt-4o-mini|claude|gemini",
+     # an embedding is another model's output when someone else trained it; one fitted in-house is a learned input
+     "pretrained|pre-trained|third-party|vendor|vendor's|external|off-the-shelf|hosted|api|openai|foundation|"
+     "sentence-transformer|sentence-transformers ~ embedding|embeddings|encoder|vectors",
+     "embedding|embeddings ~~ from|by|of ~ a|the|an ~ pretrained|pre-trained|third-party|vendor|external|"
+     "foundation|language|hosted|off-the-shelf ~ model|models|api|encoder", "model's|models' score|scores|"
      "prediction|predictions|output|outputs|label|labels|intent", "last year's|legacy|old|previous|existing ~ model|"
      "classifier|fasttext|system", "intelligent triage", "ai add-on|addon|triage|model", "vendor model|score"),
 )
@@ -1084,6 +1198,20 @@ COVERAGE_WORDS = Concept(
      "completeness", "job completed|complete|finished"),
 )
 
+INPUT_DRIFT = Concept(
+    "input_drift", "a watch on the input distribution",
+    ("drift", "psi=", "population stability", "kl|js|jensen-shannon|kullback-leibler divergence", "wasserstein",
+     "kolmogorov-smirnov", "ks test|statistic", "chi-square|chi-squared test",
+     "distribution|distributions|mix|histogram|histograms ~~ of|per ~~ feature|features|input|inputs|categories|"
+     "category|values|traffic|population|applicants|queries|requests",
+     "feature|features|input|inputs ~ distribution|distributions|mix|shift|shifts|statistics|stats",
+     "unseen|new|unknown|out-of-vocabulary|oov|never-seen ~ category|categories|value|values|listing|listings|token|"
+     "tokens|item|items|ids|id|words|terms ~ share|rate|fraction|proportion|percentage|count",
+     "share|rate|fraction|proportion|percentage of ~ unseen|new|unknown|out-of-vocabulary|oov|never-seen"),
+    exclude=("concept|prediction|predictions|score|scores|label|labels|output|outputs|accuracy|performance|model "
+             "drift|distribution|distributions|shift",),
+)
+
 SALES_LABEL = Concept(
     "sales_label", "sales counted as the label",
     ("units|unit|items|products|orders|tickets|cases|calls|parcels sold|handled|served|fulfilled|delivered|shipped|"
@@ -1118,7 +1246,12 @@ LABEL_IN_MINUTES = Concept(
 NON_ANSWER = Concept(
     "non_answer", "an answer that points elsewhere instead of answering",
     ("same as|like|as_in ~ the|in_the|before|above|other|previous|original|old|usual", "unchanged", "as before",
-     "not reviewed", "works fine|well", "nothing to review|change", "as is", "standard|default ones|settings|filters"),
+     "not reviewed", "works fine|well", "nothing to review|change", "as is", "standard|default ones|settings|filters",
+     # a pointer or an impression instead of the list: 'same filters as the other pipeline (see the repo)'
+     "same|identical ~ as ~ the|our|in_the|before|other|previous|original|old|usual|corporate|parent",
+     "see the|our ~ repo|repository|code|codebase|wiki|confluence|docs|documentation|notebook|readme|config",
+     "seems|seem|looks|look|looked|looking fine|ok|okay|reasonable|sensible|alright",
+     "looked_at|checked|reviewed informally|briefly|quickly|roughly|in_passing"),
     inner_negation=False,
 )
 
@@ -1173,6 +1306,7 @@ RULE_OUTPUT = Concept(
      "# or more ~ red flags|flags|points|triggers", "@\\d+\\+\\s*(?:red\\s+)?flags", "trigger-routed|rule-routed|"
      "auto-routed|auto-assigned|auto-closed|auto-labelled",
      "trigger's|triggers'|rule's|engine's|scorecard's|model's queue|label|decision|flag|class|group|score"),
+    exclude=_NORM_RULES,
 )
 
 LABEL_CLAUSE = Concept(
@@ -1207,13 +1341,67 @@ UNIVERSAL_LABEL = Concept(
     ("any admission|readmission|spell|return|failure|stop|claim|contact|cancellation|complaint|event|reason|cause|type|"
      "method", "whatever the admission|method|reason|cause|type", "regardless|irrespective of the|its reason|cause|"
      "type|method|route", "of any type|kind|cause", "all causes|types|reasons|admissions|readmissions", "both elective "
-     "and emergency", "elective and emergency", "planned and unplanned", "either way"),
+     "and emergency", "elective and emergency", "planned and unplanned", "either way",
+     "any removal|removals|takedown|deletion|rejection|refund|dispute|return|decline|reversal ~ reason|reasons|code|"
+     "codes|type|cause",
+     "whatever|regardless_of|irrespective_of the|its ~ reason|reason_code|reason_codes|removal_reason|cause|category|type",
+     # 'any comment a moderator took offline (spam, off-topic, insult ...)': every kind of removal is a positive
+     "any|every|all ~ comment|comments|post|posts|item|items|order|orders|claim|claims|ticket|tickets|case|cases|"
+     "message|messages|listing|listings|review|reviews ~~ removed|taken_offline|took_offline|taken_down|took_down|"
+     "deleted|rejected|cancelled|returned|refunded|hidden|blocked"),
+)
+
+NOISY_LABEL = Concept(
+    "noisy_label", "a label that counts events later found invalid",
+    (
+        # the label is read before the cleaning that removes bots, fraud, duplicates or refunds
+        "raw|unfiltered|uncleaned|unvalidated|unverified click|clicks|event|events|log|logs|feed|conversions|signups",
+        "before|without|ahead_of|prior_to ~ the ~ invalid-traffic|ivt|bot|bots|spam|fraud|dedup|deduplication|"
+        "de-duplication|validation|cleaning|quality ~ filter|filtering|filters|removal|check|checks|job|step|pass",
+        "refunded|invalid|cancelled|reversed|returned|disputed|fraudulent|charged_back|duplicate|duplicated or not",
+        "bots|bot_traffic|spam|duplicates|invalid_traffic|test_traffic|fraud|click_farms|crawlers ~ included|"
+        "and_all|counted|too|as_well",
+        "including|includes|include bots|bot_traffic|spam|duplicates|invalid_traffic|test_traffic|click_farms|crawlers",
+        "don't|do_not|doesn't|does_not|never|not wait|waiting for ~ the ~~ filter|filtering|job|check|cleaning|ivt|"
+        "dedup|deduplication|validation|refunds|chargebacks",
+    ),
+    inner_negation=False,
+)
+
+# The label is someone's decision to let the case go further (screen, interview, approve), not the outcome.
+SELECTION_LABEL = Concept(
+    "selection_label", "a person's decision to advance a case counted as the outcome",
+    (
+        "recruiter|recruiters|recruiter's|reviewer|reviewers|screener|screeners|interviewer|underwriter|underwriters|"
+        "agent|agents|analyst|analysts|manager|managers|hiring_manager|officer|caseworker|clinician|triager ~~ moved|"
+        "advanced|chose|selected|shortlisted|approved|screened|invited|picked|progressed|passed|accepted|forwarded|"
+        "escalated|called",
+        "reached|reaches|moved_to|moved_into|progressed_to|advanced_to|got_to|made_it_to|passed_to ~~ phone_screen|"
+        "screen|screening|interview|interviews|offer|shortlist|next_stage|next_round|later_stage|second_round|"
+        "assessment|approval|underwriting|stage|step|round|phase",
+        "chose|choose|decided|decide|chosen to ~ screen|interview|advance|shortlist|approve|call|progress|invite",
+    ),
+    inner_negation=False,
+)
+
+# The target is what happens later to the person or case: success, retention, repayment, recovery.
+OUTCOME_TARGET = Concept(
+    "outcome_target", "a real-world outcome after the decision",
+    ("succeed|succeeds|success|successful|thrive|perform_well|do_well|good_hire|quality_of_hire",
+     "retained|retention|still employed|still_active|stay|stays|stayed ~ # ~ day|days|month|months|year|years",
+     "still employed|still_active|still_with_us", "repay|repays|repaid|repayment", "recover|recovers|recovered|recovery",
+     "survive|survives|survival", "hired and"),
 )
 
 RESTRICTED_TARGET = Concept(
     "restricted_target", "a prediction target limited to one kind of outcome",
     ("unplanned|emergency|avoidable|preventable|voluntary|involuntary|non-elective|unscheduled|unexpected|"
-     "major|severe|confirmed|true|genuine|organic|first-time|first", "customer-initiated|customer_initiated"),
+     "major|severe|confirmed|true|genuine|organic|first-time|first", "customer-initiated|customer_initiated",
+     # 'would remove it under the community rules (insult, hate, threat)': only removals for a stated reason
+     "under|for|breaching|breaking|violating|against the|our|its|community|house|site|platform|content ~ rules|"
+     "rule|policy|policies|guidelines|standards|code_of_conduct",
+     "for|because_of|due_to a|one|the rule|policy breach|breaches|violation|violations",
+     "valid|legitimate|billable|non-fraudulent|human|real|verified click|clicks|conversion|conversions|visit|visits"),
 )
 
 OVERALL_ONLY = Concept(
@@ -1221,7 +1409,16 @@ OVERALL_ONLY = Concept(
     ("overall|aggregate|global|total|headline ~ only|number_only|figure_only|metric_only", "only overall|aggregate|"
      "globally", "one number|figure|score|evaluation|metric ~~ per_horizon|covers|for_all|overall|only",
      "not split|broken|cut ~ out|down|by", "not sliced|segmented|stratified", "no slices|breakdown|segments",
-     "single overall", "the model is global"),
+     "single overall", "the model is global",
+     # the named segments are merged back into one number: 'all regions pooled', 'one MAPE for the whole estate'
+     "pooled|lumped", "all|every region|regions|store|stores|site|sites|segment|segments|group|groups|market|markets|"
+     "country|countries|customers|products|lines ~ pooled|together|combined|lumped|aggregated",
+     "one|a_single|single metric|number|figure|score|mape|wape|rmse|mae|auc|accuracy ~~ for|across|over the whole|"
+     "entire|full portfolio|fleet|network|estate|business|country|population|book|catalogue|base|company",
+     "only|just ~~ overall|headline|global|aggregate|pooled number|figure|score|metric|mape|wape|rmse|auc|accuracy",
+     "@only,?\\s+(?:on\\s+top\\s+of|besides|beyond|alongside|plus|apart\\s+from|next\\s+to)\\s+(?:the|an|one)\\s+"
+     "(?:overall|headline|global|aggregate|pooled|portfolio)",
+     "overall and|plus ~ # |one|a ~ slice|segment|cut|breakdown"),
     inner_negation=False,
 )
 
@@ -1298,6 +1495,11 @@ BIAS_TEST = Concept(
         "segment|segments|age|gender|sex|region|language|postcode|ethnicity|band|bands",
         "per_group|per-group|by_group|subgroup|subgroups", "demographic parity", "selection rate|rates",
         "true positive rate|rates|tpr|fpr", "adverse impact",
+        # 'who gets held more often', 'split holds by group'
+        "who|which_groups|which_people gets|get|is|are ~ held|flagged|rejected|declined|removed|blocked|selected|"
+        "approved|refused|shortlisted|screened|stopped|searched ~ more|less ~ often",
+        "split|splits|break_down|broken_down|breaks_down|look_at|looked_at|slice|sliced|cut ~~ by|per|across group|"
+        "groups|demographic|demographics|protected_group|protected_groups",
     ),
 )
 
@@ -1435,6 +1637,52 @@ DEEP_MODEL = Concept(
      "state of the art|state-of-the-art", "large language model|llm|fine-tuned|fine-tune"),
 )
 
+_SIMPLE_MODELS = ("logistic|linear|poisson|ridge|lasso|glm|tf-idf|tfidf|bag-of-words|naive_bayes|scorecard|"
+                  "decision_tree|small_tree|single_tree|lightgbm|xgboost|gbm|gradient-boosted|gradient_boosting")
+
+SIMPLE_MODEL_FIRST = Concept(
+    "simple_model_first", "a simpler model built first and kept as the reference",
+    (
+        # 'the first version was TF-IDF with logistic regression, which stays as the fallback model'
+        f"first|earlier|previous|initial|v1|existing|current|production|incumbent version|model|iteration|release|"
+        f"baseline ~~ was|is|used|uses|were ~~ {_SIMPLE_MODELS}",
+        f"{_SIMPLE_MODELS} ~~ stays|stay|remains|remain|kept|keep|serves|serve|acts|is|runs|was_built|built ~~ as|in "
+        "~ the|a|our fallback|reference|baseline|benchmark|comparison|challenger|champion|floor|safety_net",
+        f"{_SIMPLE_MODELS} ~~ on|with the same features|data|test|test_set|split ~~ is|as|serves_as ~ the|a|our "
+        "reference|baseline|benchmark|comparison|floor",
+        f"we|team built|shipped|launched|deployed|started_with|began_with ~~ {_SIMPLE_MODELS} ~~ first|before",
+    ),
+)
+
+# What actually removes position bias: position as a training-only input with a fixed serving value, randomised
+# exposure, propensity weighting, interleaving.
+POSITION_HANDLED = Concept(
+    "position_handled", "a position-bias correction",
+    ("fixed|constant|default|neutral|single position|slot|rank|value ~~ at|for|when serving|scoring|inference|"
+     "prediction_time|serve_time|scoring_time",
+     "position|slot|rank ~~ set|fixed|held|pinned ~~ to|at ~ a|the ~ fixed|default|constant|single",
+     "randomi*", "shuffled ~ order|ranking|list|slots", "propensit*", "inverse propensity", "ipw=", "ips=",
+     "interleav*", "click model|models", "position-aware|position-debiased|debias*", "examination probability",
+     "exploration share|traffic|bucket|slice"),
+)
+
+# 'recruiters can simply ignore the ranking': the model stays live and people are asked to look past it
+IGNORE_OUTPUT = Concept(
+    "ignore_output", "people asked to disregard the model instead of switching it off",
+    ("ignore|ignores|disregard|disregards|overlook|skip|skips|bypass|bypasses|look_past|work_around ~ the|our|its "
+     "~ ranking|rankings|ranked_list|model|model's|scores|score|predictions|prediction|recommendations|list|output|"
+     "outputs|forecast|forecasts|suggestions|flag|flags|order",
+     "ignore|ignores|disregard|disregards|overlook|skip|bypass|look_past|override|overrule ~ the|our|its|any "
+     "suggested|recommended|predicted|proposed|automatic|automated|model's"),
+)
+
+CALIBRATION_WORDS = Concept(
+    "calibration_words", "predictions compared with what happened",
+    ("calibration|miscalibration|reliability", "predicted|expected|forecast [vs|versus|against|over|to|and] "
+     "observed|actual|actuals|realised|realized", "observed|actual [vs|versus|against|over|to] predicted|expected",
+     "o/e=", "e/o=", "predicted-to-observed|observed-to-predicted|predicted/observed|observed/predicted"),
+)
+
 VOCABULARY: dict[str, Concept] = {
     concept.key: concept
     for concept in (
@@ -1452,6 +1700,7 @@ VOCABULARY: dict[str, Concept] = {
         AD_HOC_CADENCE, TUNE_ON_PERIOD, RULE_OUTPUT, LABEL_CLAUSE, INVESTIGATION_LABEL, MODEL_ACTION,
         CENSORING_HANDLED, SUBSAMPLED, WEIGHTS_KEPT, INPUTS_NOT_KEPT, UNIVERSAL_LABEL, RESTRICTED_TARGET,
         OVERALL_ONLY, REACTIVE_ONLY, FP_WORDS, FN_WORDS, ADVERSARIAL, IMMATURE_AS_NEGATIVE, FALLBACK, QUALITY_GATE,
-        LABEL_TIMING, OUTPUTS_BECOME_LABELS, VAGUE_OWNER, MANUAL_GATE, ENTITY_OVERLAP, GROUPED_BY_ENTITY, REPEATED_ENTITY,
+        LABEL_TIMING, OUTPUTS_BECOME_LABELS, INPUT_DRIFT, SIMPLE_MODEL_FIRST, NOISY_LABEL, SELECTION_LABEL,
+        OUTCOME_TARGET, CALIBRATION_WORDS, POSITION_HANDLED, IGNORE_OUTPUT, VAGUE_OWNER, MANUAL_GATE, ENTITY_OVERLAP, GROUPED_BY_ENTITY, REPEATED_ENTITY,
     )
 }

@@ -318,7 +318,89 @@ FIRES: list[tuple[str, Mutation]] = [
                     put("data.features[5].description", "Output of last year's model; the strongest single feature."))),
 ]
 
+FIRES += [
+    # --- issue 11 generalisation: gaps written the way other teams write them
+    ("DA-002", feature_description("Same-day escalation count for the product area, from the nightly rollup.")),
+    ("DA-002", feature_description("Number of agent replies on the ticket, from the helpdesk thread table.")),
+    ("DA-002", feature_description("Quality score, for tickets that were escalated by a team lead.")),
+    ("PF-017", put("problem_framing.label_definition", "The queue the ticket was first assigned to, spam and test "
+                                                       "tickets included.")),
+    ("PF-017", both(put("problem_framing.prediction_target", "Whether the borrower repays the loan in full."),
+                    put("problem_framing.label_definition", "1 when an underwriter approved the application."))),
+    ("PF-017", both(put("problem_framing.prediction_target", "Whether a post would be taken down under the community "
+                                                             "guidelines."),
+                    put("problem_framing.label_definition", "1 when moderators removed the post, whatever the "
+                                                            "reason."))),
+    ("MO-014", put("data.features[3].name", "display_slot")),
+    ("MO-014", both(put("problem_framing.ml_task", "ranking"), put("modeling.position_bias", "other"),
+                    put("modeling.ranking_feedback_mitigation", "Agents are told to look past the first page."))),
+    ("MO-014", both(put("data.features[3].name", "result_rank"), put("modeling.position_bias", "other"),
+                    put("modeling.ranking_feedback_mitigation", "Rank goes in as a normal feature, crossed with "
+                                                                "channel."))),
+    ("DE-003", put("deployment.rollout_plan", "Canary on 60% of tickets for a week, then everyone.")),
+    ("DE-003", put("deployment.rollout_plan", "Straight to a 50/50 split of all queues for a fortnight.")),
+    ("DE-003", put("deployment.rollout_plan", "Alternate days between the old router and the new model for a "
+                                              "month.")),
+    ("DA-017", put("data.access_and_privacy", "We don't mask phone numbers in the ticket text yet; access is the "
+                                              "Support Tools ML group.")),
+    ("DA-017", put("data.access_and_privacy", "Access is the Support Tools ML group; redaction of names will be "
+                                              "switched on when the new DLP service lands.")),
+    ("DA-017", put("data.access_and_privacy", "The full ticket text is copied to the analysts' shared drive; a "
+                                              "privacy review has not been needed so far.")),
+]
+
+FIRES += [
+    ("MO-025", put("modeling.error_analysis", "Of forty feature sets, we quote the winning model's accuracy on the "
+                                              "test weeks.")),
+    ("MO-025", put("modeling.error_analysis", "Random search over depth and learning rate; we ship the run with the "
+                                              "highest test-set F1.")),
+    ("DE-002", put("deployment.quality_gate", "Support ops reviews the evaluation before each release; misses are "
+                                              "logged as action items.")),
+    ("DE-002", put("deployment.quality_gate", "The gate metrics are shared with the steering group after every "
+                                              "deployment.")),
+    ("DE-010", put("deployment.consumers", "The routing webhook. The finance team pulls the queue scores from the "
+                                           "warehouse table for staffing plans.")),
+    ("DE-010", put("deployment.consumers", "The routing webhook; sales wants the scores too and IT has granted them "
+                                           "read access meanwhile.")),
+    ("DE-001", rollback("If it goes wrong, agents can just ignore the suggested queue.")),
+    ("DE-001", rollback("Switching back needs a helpdesk change request; the vendor is checking how long that "
+                        "takes.")),
+    ("DE-004", put("deployment.end_to_end_path", "Training features come from Spark; for the app, the mobile team "
+                                                 "ported the tokenising and bucketing logic to Swift.")),
+    ("PF-011", put("problem_framing.label_definition", "The resolving queue; where the closing queue is missing it is "
+                                                       "filled in from the product-area rule, known when the ticket "
+                                                       "closes.")),
+]
+
 QUIET: list[tuple[str, Mutation]] = [
+    ("MO-025", put("modeling.error_analysis", "Forty feature sets were compared on the validation month only; the "
+                                              "held-out weeks were scored once with the chosen one.")),
+    ("DE-002", put("deployment.quality_gate", "The pipeline refuses to promote a model that misses any row; the "
+                                              "review after each release only adds stops, never waivers.")),
+    ("DE-001", rollback("One command moves the alias back to the previous model; agents can ignore the suggestion in "
+                        "the meantime. Rehearsed last month, five minutes.")),
+    # --- issue 11: repairs that keep the tempting words
+    ("DA-002", feature_description("Replies on the customer's earlier tickets in the 30 days before this one; replies "
+                                   "on this ticket come later, so they are not used.")),
+    ("DA-002", feature_description("Escalation rate of the product area over the 7 days before the ticket; the "
+                                   "same-day rollup is not used, because it includes later tickets.")),
+    ("PF-017", put("problem_framing.label_definition", "The queue that resolved the ticket; spam and test tickets are "
+                                                       "removed before labelling.")),
+    ("PF-011", put("problem_framing.label_definition", "The queue a reviewer moved the ticket to after it broke the "
+                                                       "house rules on abuse, known when the ticket closes.")),
+    ("MO-014", both(put("data.features[3].name", "display_slot"), put("modeling.position_bias", "serving_default"),
+                    put("modeling.ranking_feedback_mitigation", "The slot is a training input only, set to a fixed "
+                                                                "default at serving."))),
+    ("DE-003", put("deployment.rollout_plan", "Shadow on 100% of tickets for two weeks, then 5%, then 25%, then "
+                                              "everyone.")),
+    ("DE-004", put("deployment.end_to_end_path", "One feature library serves training and the API; a second "
+                                                 "implementation is exactly what we want to avoid.")),
+    ("DE-010", put("deployment.consumers", "The helpdesk routing webhook. Finance asked for the scores to forecast "
+                                           "staffing; declined for now, since routing changes must not move budgets.")),
+    ("DA-003", both(put("data.features[1].source_records_outcomes", True),
+                    put("data.features[1].value_fixed", "before_prediction"),
+                    feature_description("Whether the customer had a refund; the ledger also records refunds on this "
+                                        "ticket, but only refunds that ended before this ticket count."))),
     # --- generalisation probes: sound answers with tempting words
     ("DE-002", put("deployment.quality_gate", "The pipeline blocks export when a gate row fails; the lead also "
                                               "looks over the metrics before each release.")),
@@ -481,3 +563,71 @@ def test_prose_gap_is_found_and_quotes_what_it_read(case: tuple[str, Mutation]) 
 def test_sound_prose_is_left_alone(case: tuple[str, Mutation]) -> None:
     check_id, mutation = case
     assert [f.message for f in run_checks(_mutated(mutation)) if f.check_id == check_id] == []
+
+
+# --- issue 11: severity in context, read from answers other teams would write --------------------------------------
+
+
+def _by_check(mutation: Mutation, check_id: str):
+    return [f for f in run_checks(_mutated(mutation)) if f.check_id == check_id]
+
+
+def test_an_in_house_embedding_among_other_inputs_is_a_tip_and_a_vendor_score_a_warning() -> None:
+    in_house = both(put("data.features[0].origin", "learned"),
+                    feature_description("A 16-dimensional embedding of the subject, trained in-house on our tickets.", 0))
+    vendor = both(put("data.features[0].origin", "learned"),
+                  feature_description("Embeddings of the subject from a pretrained vendor model.", 0))
+    assert [f.severity.value for f in _by_check(in_house, "DA-008")] == ["advice"]
+    assert [f.severity.value for f in _by_check(vendor, "DA-008")] == ["warning"]
+
+
+def test_a_complex_model_beside_a_kept_simple_one_is_a_tip() -> None:
+    deep = put("modeling.model_family", "neural_network")
+    kept = both(deep, put("modeling.model_description", "A fine-tuned transformer on the subject; the first version "
+                                                        "was TF-IDF with logistic regression, which stays as the "
+                                                        "fallback."))
+    assert [f.severity.value for f in _by_check(deep, "MO-001")] == ["warning"]
+    [tip] = _by_check(kept, "MO-001")
+    assert tip.severity.value == "advice" and "logistic regression" in tip.evidence
+
+
+def test_overall_thresholds_with_named_slices_are_a_tip_but_pooled_slices_a_warning() -> None:
+    overall = put("modeling.offline_metrics[0].slice", "overall")
+    assert all(f.severity.value == "advice" for f in _by_check(overall, "MO-010"))
+    pooled = put("modeling.slices", "Languages and product areas, all queues pooled into one figure.")
+    assert [f.severity.value for f in _by_check(pooled, "MO-010")] == ["warning"]
+
+
+def test_a_daily_refit_follows_the_season_but_a_monthly_one_does_not() -> None:
+    seasonal = both(put("data.training_window_months", 2),
+                    put("data.quality_notes", "Volumes peak every January with the tax season."))
+    assert _by_check(both(seasonal, put("monitoring.retraining_interval_days", 1)), "DA-020") == []
+    assert _by_check(both(seasonal, put("monitoring.retraining_interval_days", 30)), "DA-020")
+
+
+def test_drift_watched_through_unseen_categories_counts_as_drift_monitoring() -> None:
+    no_drift = both(put("monitoring.signals[0].kind", "feature_coverage"),
+                    put("monitoring.signals[0].name", "Missing product area share"),
+                    put("monitoring.signals[0].threshold", "above 2% of tickets in a day"))
+    assert _by_check(no_drift, "MN-001")  # a missing-value share says nothing about how the inputs are spread
+    unseen = both(no_drift, put("monitoring.signals[0].name", "Share of unseen product areas"),
+                  put("monitoring.signals[0].threshold", "above 5% of tickets in a day"))
+    assert _by_check(unseen, "MN-001") == []
+
+
+def test_a_calibration_signal_on_a_dashboard_reaches_nobody() -> None:
+    calibration = both(put("monitoring.signals[6].kind", "prediction_distribution"),
+                       put("monitoring.signals[6].name", "Predicted / observed share per queue"),
+                       put("monitoring.signals[6].threshold", "outside 0.9-1.1 for a day"))
+    assert _by_check(both(calibration, put("monitoring.signals[6].action", "dashboard")), "MN-014")
+    assert _by_check(both(calibration, put("monitoring.signals[6].action", "ticket")), "MN-014") == []
+
+
+def test_a_screening_decision_as_the_label_is_a_blocker_when_people_are_decided_about() -> None:
+    parts = both(put("problem_framing.prediction_target", "Whether the pump survives its first year in service."),
+                 put("problem_framing.label_definition", "1 when a quality analyst passed the pump to the next "
+                                                         "stage."))
+    about_people = both(put("problem_framing.prediction_target", "Whether the borrower repays the loan in full."),
+                        put("problem_framing.label_definition", "1 when an underwriter approved the application."))
+    assert [f.severity.value for f in _by_check(parts, "PF-017")] == ["warning"]
+    assert [f.severity.value for f in _by_check(about_people, "PF-017")] == ["blocker"]

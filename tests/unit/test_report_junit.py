@@ -67,8 +67,12 @@ def test_skipped_cases_name_the_answer_their_condition_reads(tmp_path: Path) -> 
     by_id = cases(parse(tmp_path, junit_report([check_file(ROOT / "sample_projects" / "loan.yaml")],
                                                Severity.BLOCKER)))
     position_bias = by_id["MO-014"].result[0]
-    assert position_bias.message == ("Not applicable: applies only to ranking and recommendation tasks; the ML task is "
-                                     "'Binary classification'.")
+    assert position_bias.message == ("Not applicable: applies only to ranking and recommendation tasks, and models "
+                                     "with a display-position feature; the ML task is 'Binary classification' and "
+                                     "no feature records where an item was shown.")
+    ranking_skew = by_id["MO-015"].result[0]
+    assert ranking_skew.message == ("Not applicable: applies only to ranking and recommendation tasks; the ML task is "
+                                    "'Binary classification'.")
     assert by_id["MO-018"].result[0].type == "warning"  # the loan model is a filter: MO-018 applies and fails
 
 

@@ -301,3 +301,151 @@ def test_indexed_phrase_sets_find_what_running_every_phrase_finds() -> None:
     for text in _sample_texts():
         for phrase_set in sets:
             assert [m.span() for m in phrase_set.finditer(text)] == _brute_force(phrase_set, text), text
+
+
+# --- concepts added when the review met plans written by strangers (issue 11) --------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Bookings for the property on the day of the search, from the nightly rollup.",
+    "Same-week conversion rate of the seller, recomputed every Sunday.",
+    "Orders over the whole month of the prediction, from the finance cube.",
+    "Quality score, only for leads that were passed to a sales rep.",
+    "The interview rating, filled in once the hiring manager invites the candidate.",
+    "Number of complaints about the listing, from the trust-and-safety queue.",
+    "How often viewers reported the video as misleading.",
+    "Rainfall at the gauge, taken from the weather-station readings for the delivery day.",
+])
+def test_values_that_only_exist_after_the_prediction(text: str) -> None:
+    assert asserted(text, "post_outcome"), text
+
+
+@pytest.mark.parametrize("text", [
+    "Bookings for the property in the 14 days before the search; the same-day rollup is not used, because it "
+    "counts bookings made after the search.",
+    "Complaints about the seller's earlier listings in the 90 days before this one.",
+    "Yesterday's gauge readings, as published at 07:00.",
+])
+def test_history_and_rejected_aggregates_are_not_post_outcome(text: str) -> None:
+    assert not asserted(text, "post_outcome"), text
+
+
+@pytest.mark.parametrize("text", [
+    "A purchase is any conversion pixel that fires, duplicates and test orders included.",
+    "Sign-ups straight from the tracking feed, before the fraud check removes fake accounts.",
+    "Every chargeback-prone sale counts as a conversion, reversed or not.",
+])
+def test_labels_read_before_cleaning(text: str) -> None:
+    assert asserted(text, "noisy_label"), text
+
+
+def test_a_label_after_cleaning_keeps_the_words_but_is_clean() -> None:
+    text = "A conversion is a purchase that survives the fraud check; reversed sales are not conversions."
+    assert not asserted(text, "noisy_label")
+
+
+@pytest.mark.parametrize("text", [
+    "1 when the underwriter approved the application for the next step.",
+    "Positive = the tenant reached the viewing stage.",
+    "We count a lead as good when an account manager chose to call it.",
+])
+def test_a_persons_decision_to_advance_as_the_label(text: str) -> None:
+    assert asserted(text, "selection_label"), text
+
+
+@pytest.mark.parametrize(("text", "concept"), [
+    ("Share of unseen merchant ids above 3% of requests", "input_drift"),
+    ("Population stability of the basket features", "input_drift"),
+    ("Predicted vs observed default rate per decile", "calibration_words"),
+    ("The first version was a logistic regression, which stays as the fallback.", "simple_model_first"),
+    ("Rank is a training input only and fixed to a default at scoring time.", "position_handled"),
+    ("2% of sessions see a randomised order.", "position_handled"),
+])
+def test_monitoring_and_modelling_concepts(text: str, concept: str) -> None:
+    assert asserted(text, concept), (concept, text)
+
+
+def test_concept_drift_is_not_input_drift() -> None:
+    assert not asserted("Concept drift: weekly AUC on matured loans", "input_drift")
+
+
+def test_contraction_tails_are_words_and_not_yet_defers() -> None:
+    # "n't" of "don't" is read as a negation word; "not ... yet" defers
+    assert deferral("We don't mask the phone numbers yet - the tooling isn't ready.")
+    assert deferral("Redaction will be enabled when the new DLP service lands.")
+    assert deferral("Moving to hashed ids is on the list for production hardening.")
+
+
+def test_a_later_step_of_a_process_is_not_a_deferral() -> None:
+    assert not deferral("Positive = the claim moved to the assessor or a later stage within 10 days.")
+
+
+def test_what_the_plan_wants_to_avoid_is_hedged() -> None:
+    text = "One feature package serves both sides; a second implementation is the drift we want to avoid."
+    assert not asserted(text, "feature_code_divergent")
+    assert asserted("The app team keeps a second implementation in Swift.", "feature_code_divergent")
+
+
+@pytest.mark.parametrize("text", [
+    "Positive = a listing a moderator removed for breaching the marketplace policy.",
+    "Label 1 = taken down by a reviewer for violating the community guidelines.",
+])
+def test_rules_people_break_are_not_labelling_rules(text: str) -> None:
+    assert not asserted(text, "heuristic_label") and not asserted(text, "rule_output")
+
+
+def test_a_rule_that_labels_still_counts() -> None:
+    assert asserted("Label = whether the velocity rules flagged the payment.", "heuristic_label")
+
+
+def test_an_in_house_embedding_is_not_another_models_output() -> None:
+    assert not asserted("A 64-dim embedding of past purchases, trained in-house with word2vec.", "model_output")
+    assert asserted("Sentence embeddings from a pretrained multilingual encoder.", "model_output")
+
+
+@pytest.mark.parametrize("text", [
+    "Race and ethnicity answers from the diversity survey sit in the feature table.",
+    "Half-hourly smart meter readings per household.",
+])
+def test_special_category_and_household_data_are_personal(text: str) -> None:
+    assert asserted(text, "pii"), text
+
+
+def test_overall_numbers_in_new_wordings() -> None:
+    assert asserted("Regional errors are all regions pooled into one figure.", "overall_only")
+    assert asserted("Holiday weeks only, on top of the headline number.", "overall_only")
+    assert not asserted("Per region and per holiday week, each with its own threshold.", "overall_only")
+
+
+@pytest.mark.parametrize("text", [
+    "It depends on the circumstances; the duty manager calls it on the day.",
+    "The night shift picks whatever seems safest, case by case.",
+    "The person on the early shift, once the rota is agreed.",
+])
+def test_decisions_left_to_the_moment_are_deferrals(text: str) -> None:
+    assert deferral(text), text
+
+
+def test_a_trigger_that_exists_is_not_a_deferral() -> None:
+    assert not deferral("Once the error rate alert fires, the on-call engineer moves the alias back.")
+
+
+@pytest.mark.parametrize(("text", "concept"), [
+    ("Identical filters as the parent project; see the wiki.", "non_answer"),
+    ("Checked briefly, looks fine.", "non_answer"),
+    ("Customer behaviour shifts slowly, so we do not expect much decay.", "unmeasured"),
+])
+def test_pointers_and_expectations_instead_of_answers(text: str, concept: str) -> None:
+    assert asserted(text, concept), (concept, text)
+
+
+def test_a_measured_decay_is_not_an_expectation() -> None:
+    text = "Back-test: a model six months old lost 4 points of recall; monthly retraining keeps the loss under 1."
+    assert not asserted(text, "unmeasured")
+
+
+def test_names_and_text_about_identity_groups_are_protected() -> None:
+    assert protected_in_name("identity_term_count") == "identity"
+    assert protected_in_name("identity_verified") == ""  # an ID check, not who someone is
+    from lifecycle.text.names import protected_in_text
+    assert protected_in_text("References to minorities and religions in the message, per 100 words.")
