@@ -27,17 +27,6 @@ DAY = dt.date(2026, 3, 16)
 LOAN_COSTS = DecisionCosts(false_positive=1100, false_negative=6400, unit="EUR per application")
 
 
-@pytest.fixture(scope="module")
-def analysis() -> Analysis:
-    data = load_bundled()
-    return analyse(data.reference, data.months)
-
-
-@pytest.fixture(scope="module")
-def loan(analysis: Analysis) -> Diagnosis:
-    return diagnose(analysis, load_sample("loan"))
-
-
 def _pdf_text(data: bytes) -> list[str]:
     return [re.sub(r"\s+", " ", page.extract_text()) for page in PdfReader(io.BytesIO(data)).pages]
 

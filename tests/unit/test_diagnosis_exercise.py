@@ -11,17 +11,6 @@ from lifecycle.diagnosis.exercise import Answer, SymptomAnswer, choices, compare
 from lifecycle.samples import load_sample
 
 
-@pytest.fixture(scope="module")
-def analysis() -> Analysis:
-    data = load_bundled()
-    return analyse(data.reference, data.months)
-
-
-@pytest.fixture(scope="module")
-def loan(analysis: Analysis) -> Diagnosis:
-    return diagnose(analysis, load_sample("loan"))
-
-
 def _perfect(diagnosis: Diagnosis) -> Answer:
     return Answer(tuple(SymptomAnswer(kind, True, frozenset(want.subjects), frozenset(want.phases))
                         for kind, want in expected(diagnosis).items() if want.found))

@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 from pypdf import PdfReader
 
-from lifecycle.diagnosis.analysis import Analysis, analyse
+from lifecycle.diagnosis.analysis import Analysis
 from lifecycle.diagnosis.bundled import load_bundled
 from lifecycle.diagnosis.charts import (
     auc_figure,
@@ -29,17 +29,6 @@ from lifecycle.model import Project
 from lifecycle.samples import load_sample
 
 DAY = dt.date(2026, 3, 16)
-
-
-@pytest.fixture(scope="module")
-def analysis() -> Analysis:
-    data = load_bundled()
-    return analyse(data.reference, data.months)
-
-
-@pytest.fixture(scope="module")
-def loan(analysis: Analysis) -> Diagnosis:
-    return diagnose(analysis, load_sample("loan"))
 
 
 def _fields(diagnosis: Diagnosis, kind: str) -> set[str]:
