@@ -30,6 +30,15 @@ def _snapshot(project: Project) -> tuple[MlflowLink, RegistrySnapshot] | None:
     return (link, snapshot) if snapshot is not None else None
 
 
+def _offline_results(project: Project, outcome: Outcome) -> tuple[RegistrySnapshot, list[TargetResult]] | None:
+    """The imported version's snapshot and the plan's offline-metric targets with ``outcome`` on its run."""
+    found = _snapshot(project)
+    if found is None:
+        return None
+    results = [r for r in compare_targets(project) if r.kind == "offline metric" and r.outcome is outcome]
+    return found[1], results
+
+
 def production_holders(link: MlflowLink, snapshot: RegistrySnapshot) -> list[tuple[str, str]]:
     """(alias, version) for every production alias a version holds, in the link's alias order."""
     wanted = [alias.casefold() for alias in link.production_aliases]
@@ -120,20 +129,19 @@ def promised_metric_not_logged(project: Project) -> Iterator[Hit]:
     A target that is never measured is a promise nobody can check (Rule 2: design and
     implement metrics first); the model card would show a gap where the plan promised a number.
     """
-    found = _snapshot(project)
+    found = _offline_results(project, Outcome.NOT_LOGGED)
     if found is None:
         return
-    snapshot = found[1]
-    for result in compare_targets(project):
-        if result.kind == "offline metric" and result.outcome is Outcome.NOT_LOGGED:
-            yield Hit(
-                message=f"The evaluation plan promises {result.name} ({result.target or 'no threshold'}), but the "
-                        f"run of {_version_label(snapshot, snapshot.version)} logged no value for it: {result.note}.",
-                fix="Log it on the run (e.g. 'auc' overall, 'auc/thin-file' per slice), or pair the target with the "
-                    "logged metric that measures it on the Deployment page.",
-                field=result.field,
-                subject=f"v{snapshot.version}: {result.name}",
-            )
+    snapshot, results = found
+    for result in results:
+        yield Hit(
+            message=f"The evaluation plan promises {result.name} ({result.target or 'no threshold'}), but the "
+                    f"run of {_version_label(snapshot, snapshot.version)} logged no value for it: {result.note}.",
+            fix="Log it on the run (e.g. 'auc' overall, 'auc/thin-file' per slice), or pair the target with the "
+                "logged metric that measures it on the Deployment page.",
+            field=result.field,
+            subject=f"v{snapshot.version}: {result.name}",
+        )
 
 
 @check("MO-102", "The imported version misses an offline target", phase="modeling",
@@ -144,20 +152,19 @@ def offline_target_missed(project: Project) -> Iterator[Hit]:
     The plan set the bar before anyone looked at results; a model below it should not be
     chosen without a recorded reason (Rule 25: choose on the decision the model drives).
     """
-    found = _snapshot(project)
+    found = _offline_results(project, Outcome.MISSED)
     if found is None:
         return
-    snapshot = found[1]
-    for result in compare_targets(project):
-        if result.kind == "offline metric" and result.outcome is Outcome.MISSED:
-            yield Hit(
-                message=f"The plan asks {result.name} {result.target}; {_version_label(snapshot, snapshot.version)} "
-                        f"measured {_measured(result)}.",
-                fix="Improve the model before release, or accept the finding with the reason the shortfall is "
-                    "acceptable.",
-                field=result.field,
-                subject=f"v{snapshot.version}: {result.name}",
-            )
+    snapshot, results = found
+    for result in results:
+        yield Hit(
+            message=f"The plan asks {result.name} {result.target}; {_version_label(snapshot, snapshot.version)} "
+                    f"measured {_measured(result)}.",
+            fix="Improve the model before release, or accept the finding with the reason the shortfall is "
+                "acceptable.",
+            field=result.field,
+            subject=f"v{snapshot.version}: {result.name}",
+        )
 
 
 def unplanned_models(link: MlflowLink, snapshot: RegistrySnapshot) -> list[str]:
