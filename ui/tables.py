@@ -54,7 +54,8 @@ def row_title(rows: list[dict[str, Any]], row_id: str, question: Question) -> st
         if row.get(ROW_ID) == row_id:
             first = cell_text(question.columns[0], row.get(question.columns[0].name))
             return f"Row {number}: {first}" if first else f"Row {number} (no {question.columns[0].label.lower()} yet)"
-    return "New row"
+    # Numbered, so the next draft is not called what the previous one was (see render_table).
+    return f"New row {len(rows) + 1}"
 
 
 def _draft(table: str) -> str:
@@ -124,15 +125,22 @@ def render_table(question: Question, path: state.Path, *, key_prefix: str = "q",
         ids = [row[ROW_ID] for row in rows] + [draft]
         picker = _picker(table)
         chosen = st.session_state.get(picker)
+        shown: dict[str, str] = st.session_state.get(f"{picker}:labels", {})
         if chosen not in ids:
             # The browser reports the choice by its label, and a label changes when its row is renamed or
-            # renumbered (a row added above it): find the row by the label it had when it was chosen.
-            shown: dict[str, str] = st.session_state.get(f"{picker}:labels", {})
+            # renumbered (a row added above it): find the row by a label it had when it was chosen. The
+            # report can also be stale: a draft's first answer makes it a row and selects it here, and the
+            # browser may send its next answer before it has seen that, still naming the draft's old label.
+            # That label is the row's, never the next draft's, because drafts are numbered.
             st.session_state[picker] = shown.get(chosen, draft) if isinstance(chosen, str) else draft
             if st.session_state[picker] not in ids:
                 st.session_state[picker] = draft
         titles = {row_id: row_title(rows, row_id, question) for row_id in ids}
-        st.session_state[f"{picker}:labels"] = {title: row_id for row_id, title in titles.items()}
+        # Earlier labels of rows still here are kept (the newest wins a clash), for reports made before a redraw.
+        st.session_state[f"{picker}:labels"] = {
+            **{title: row_id for title, row_id in shown.items() if row_id in ids},
+            **{title: row_id for row_id, title in titles.items()},
+        }
         selected = st.selectbox(f"Row of “{question.label}” to edit", ids, key=picker, format_func=titles.__getitem__)
     else:
         selected = only_row

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+from streamlit.proto.WidgetStates_pb2 import WidgetState
 from streamlit.testing.v1 import AppTest
+from streamlit.testing.v1.element_tree import Selectbox
 
 from .conftest import answer, cell, row_picker, shown_table, widget
 
@@ -19,7 +22,7 @@ def test_a_blank_table_shows_its_columns_and_an_empty_new_row(at: AppTest) -> No
     table = shown_table(at, "Source *")
     assert list(table.columns) == ["#", "Source *", "Owner *", "Kind", "Refresh *", "Contains PII *", "Versioned"]
     assert table.empty
-    assert row_picker(at, "data.sources").options == ["New row"]
+    assert row_picker(at, "data.sources").options == ["New row 1"]
     assert cell(at, "text_input", "data.sources", "name").value == ""
 
 
@@ -116,3 +119,31 @@ def test_cells_that_are_only_valid_together_are_kept_until_the_row_is_whole(at: 
     row = answer(at, "model_card", "quantitative", "results")[0]
     assert (row["value"], row["ci_lower"], row["ci_upper"]) == (0.81, 0.78, 0.84)
     assert not any("both bounds" in e.value for e in at.error)
+
+
+def test_the_next_answer_stays_in_the_new_row_when_the_browser_still_reports_it_as_new(
+    at: AppTest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A browser that sends the row's next answer before it saw the row selected (a busy machine)
+    still names the draft's old label; the editor must stay on the row, not jump to an empty one."""
+    at.switch_page(DATA).run()
+    was_new = row_picker(at, "data.sources").options[-1]
+    owner = cell(at, "text_input", "data.sources", "owner")  # the draft's field, already on screen
+    cell(at, "text_input", "data.sources", "name").input("crm.accounts").run()
+    row_id = row_picker(at, "data.sources").value
+    picker_id = row_picker(at, "data.sources").id
+    real = Selectbox._widget_state.fget  # type: ignore[attr-defined]
+
+    def stale(self: Selectbox) -> WidgetState:
+        if self.id != picker_id:
+            return real(self)
+        state = WidgetState(id=self.id)
+        state.string_value = was_new
+        return state
+
+    monkeypatch.setattr(Selectbox, "_widget_state", property(stale))
+    owner.input("CRM team").run()
+    monkeypatch.undo()
+    assert row_picker(at, "data.sources").value == row_id
+    assert [(r["name"], r["owner"]) for r in _sources(at)] == [("crm.accounts", "CRM team")]
+    assert [b.label for b in at.button if b.label in ("Add a row", "Delete this row")] == ["Delete this row", "Add a row"]
