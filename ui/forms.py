@@ -28,6 +28,7 @@ from lifecycle.questions import Question, questions_of
 
 from . import state
 from .text import plain
+from .uninterrupted import uninterrupted
 
 YES, NO = "Yes", "No"
 REQUIRED = " (required)"
@@ -122,8 +123,10 @@ def commit(key: str) -> None:
             rejected[other] = st.session_state[other]
 
 
+@uninterrupted()
 def reconcile() -> None:
-    """Commit every bound widget whose value changed without its callback having run (see above)."""
+    """Commit every bound widget whose value changed without its callback having run (see above),
+    and store what an earlier run changed but did not get to store."""
     bindings: dict[str, Binding] = st.session_state.get(BINDINGS, {})
     synced: dict[str, Any] = st.session_state.setdefault(SYNCED, {})
     rejected: dict[str, Any] = st.session_state.setdefault(REJECTED, {})
@@ -135,6 +138,7 @@ def reconcile() -> None:
                 rejected.pop(key, None)
                 continue
             commit(key)
+        state.save_leftovers()
 
 
 def label_of(question: Question) -> str:

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import gc
 
+from . import uninterrupted
+
 _started = False
 
 
 def start_once() -> None:
-    """Move the objects that live as long as the server (modules, the question catalogue, the check
-    registry, imported libraries) out of the garbage collector's way: collections then only scan
-    what a run creates."""
+    """Make widget callbacks run to their end, and move the objects that live as long as the server
+    (modules, the question catalogue, the check registry, imported libraries) out of the garbage
+    collector's way: collections then only scan what a run creates."""
     global _started
     if _started:
         return
     _started = True
+    uninterrupted.install()  # every widget callback runs to its end (see ui/uninterrupted.py)
     gc.collect()
     gc.freeze()

@@ -36,6 +36,7 @@ from lifecycle.store import ProjectNotFound, ProjectStore, VersionConflict, stor
 from lifecycle.store.summary import summarise
 
 from .text import plain
+from .uninterrupted import uninterrupted
 
 PROJECT = "project"
 CLEAN = "project_clean"  # the revision last persisted (stored or downloaded), to tell unsaved edits
@@ -210,6 +211,16 @@ def mark_saved() -> None:
     st.session_state[CLEAN] = revision()
 
 
+def save_leftovers() -> None:
+    """Inside ``one_save()``: store changes an earlier run made but did not store (a run can be
+    stopped between the two, see ui/uninterrupted.py). Not while a conflict or a save error is
+    shown: those are saved once the user decides or with the next change."""
+    if has_unsaved_changes() and not st.session_state.get(CONFLICT) and not st.session_state.get(SAVE_ERROR):
+        if st.session_state.get(DEFERRED_SAVE) is not None:
+            st.session_state[DEFERRED_SAVE] = True
+
+
+@uninterrupted()
 def _persist() -> None:
     """Save the session's project to the store (create it on first save)."""
     if st.session_state.get(CONFLICT):
@@ -248,6 +259,7 @@ def _save_as_new(current: Project) -> None:
     notify("The stored project was deleted elsewhere; your answers were saved as a new project.")
 
 
+@uninterrupted()
 def _merge_and_save(choices: dict[str, str]) -> None:
     """Someone saved since this session's version: merge their version and ours against the one we
     started from, and save the result if nothing conflicts; otherwise keep ours and list the conflicts."""
@@ -305,6 +317,7 @@ def _authors(pid: str, base_version: int, current: int, conflicts: list[Conflict
     return authors
 
 
+@uninterrupted()
 def resolve(key: str, side: str) -> None:
     """Conflict resolution for one answer: keep "mine" or "theirs". Once every conflict is decided,
     the merge is saved with those choices."""
@@ -319,6 +332,7 @@ def resolve(key: str, side: str) -> None:
             notify(f"Your choices were saved as version {version()}.")
 
 
+@uninterrupted()
 def pull_stored() -> bool:
     """Live updates: take the versions others saved since ours. Only when this session has nothing
     unsaved (autosave makes that the usual case), so the stored version is exactly ours plus theirs;
@@ -341,6 +355,7 @@ def pull_stored() -> bool:
     return True
 
 
+@uninterrupted()
 def restore_version(number: int) -> None:
     """Save the stored version ``number`` again, as the newest version, and continue from it."""
     pid = st.session_state.get(PID)
@@ -362,6 +377,7 @@ def restore_version(number: int) -> None:
     notify(f"Version {number} was restored as version {saved}.")
 
 
+@uninterrupted()
 def reload_stored() -> None:
     """Conflict resolution: discard this session's edits and take the stored version."""
     pid = st.session_state.get(PID)
@@ -371,6 +387,7 @@ def reload_stored() -> None:
         notify(f"Loaded the saved version {stored.version}.")
 
 
+@uninterrupted()
 def overwrite_stored() -> None:
     """Conflict resolution: save this session's answers over the newer stored version."""
     pid = st.session_state.get(PID)
@@ -382,6 +399,7 @@ def overwrite_stored() -> None:
             notify(f"Your answers were saved as version {version()}.")
 
 
+@uninterrupted()
 def open_stored(pid: str) -> None:
     stored = store().get(pid)
     _install(stored.project, stored.project.info.name or "a stored project", pid=pid, version=stored.version)
@@ -396,6 +414,7 @@ def request_replace(new: Project, source: str, *, persist: bool = False) -> None
         _open(new, source, persist)
 
 
+@uninterrupted()
 def _open(new: Project, source: str, persist: bool) -> None:
     _install(new, source)
     if persist:
@@ -407,6 +426,7 @@ def pending_replace() -> dict[str, Any] | None:
     return st.session_state.get(PENDING)
 
 
+@uninterrupted()
 def confirm_replace() -> None:
     pending = st.session_state.get(PENDING)
     if pending:
@@ -447,6 +467,7 @@ def _with(document: Any, path: Path, value: Any) -> Any:
     return copied
 
 
+@uninterrupted()
 def set_answer(path: Path, value: Any, *, error_key: str | None = None) -> bool:
     """Write one answer through the model and autosave. On a validation error the project is left
     as it was and the message is kept for the field (``error_key``, by default the path), so the
