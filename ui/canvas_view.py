@@ -4,6 +4,7 @@ canvas, each block linking back to the page where its answers are edited; and th
 from __future__ import annotations
 
 import copy
+import functools
 import re
 from collections.abc import Callable
 
@@ -15,6 +16,7 @@ from lifecycle.phases import PHASES_BY_KEY
 
 from . import nav, router, state
 from .errors import guarded_download
+from .history_view import gates_changed_since_sign_off
 from .text import plain
 
 TIMELINE_PAGE = "pages/timeline.py"
@@ -116,7 +118,8 @@ def _render_downloads(project: Project) -> None:
     with right:
         st.download_button(
             "Lifecycle map PDF (every answer)",
-            data=guarded_download("the lifecycle map PDF", _deferred(state.document(), map_pdf)),
+            data=guarded_download("the lifecycle map PDF", _deferred(state.document(), functools.partial(
+                map_pdf, changed_since_sign_off=gates_changed_since_sign_off()))),
             file_name=f"{name}-lifecycle-map.pdf", mime="application/pdf", on_click="ignore",
             icon=":material/menu_book:", key="download-map-pdf", width="stretch",
         )

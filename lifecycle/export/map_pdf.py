@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from collections.abc import Sequence
 from typing import Any
 
 from ..canvas import fill_canvas
+from ..collab.history import GateSinceSignOff
 from ..compliance.pdf import draw_ai_act, tier_line
 from ..handoff.pdf import draw_handoff
 from ..model import Project, StageGate
@@ -289,7 +291,7 @@ def _section(pdf: MapPDF, model_questions: tuple[Question, ...], section: Any) -
     return missing
 
 
-def _gate(pdf: MapPDF, phase: Phase, gate: StageGate, timeline: Timeline) -> None:
+def _gate(pdf: MapPDF, phase: Phase, gate: StageGate, timeline: Timeline, changed: GateSinceSignOff | None) -> None:
     colour = PHASE_COLOURS[phase.key]
     pdf.subheading("Stage gate", colour)
     pdf.para(f"Critical decision: {phase.critical_decision}", "", BODY, after=0.8)
@@ -305,15 +307,27 @@ def _gate(pdf: MapPDF, phase: Phase, gate: StageGate, timeline: Timeline) -> Non
         _table(pdf, ["Gate answer", "Given"], rows, [1, 3], size=SMALL + 0.5)
     else:
         pdf.para("No gate answers yet.", "I", BODY, GREY)
+    if changed is not None:
+        _changed_since_sign_off(pdf, changed)
 
 
-def _phase(pdf: MapPDF, project: Project, phase: Phase) -> None:
+def _changed_since_sign_off(pdf: MapPDF, changed: GateSinceSignOff) -> None:
+    # A reader of the printed map must not take a sign-off for approval of answers it never saw.
+    count = len(changed.changes)
+    pdf.para(f"Changed since sign-off: {changed.signed_by} signed this gate in version {changed.signed_in_version}; "
+             f"{count} {'answer' if count == 1 else 'answers'} of this phase changed since.",
+             "B", BODY, SEVERITY_COLOURS["warning"], after=1.0)
+    rows = [[c.where, c.shown_before, c.shown_after] for c in changed.changes]
+    _table(pdf, ["Answer", "At sign-off", "Now"], rows, [2, 2, 2], size=SMALL)
+
+
+def _phase(pdf: MapPDF, project: Project, phase: Phase, changed: GateSinceSignOff | None) -> None:
     pdf.chapter()
     colour = PHASE_COLOURS[phase.key]
     pdf.heading(f"{phase.number}. {phase.title}", 17, colour, before=0)
     pdf.para(phase.purpose, "I", BODY, GREY, after=2)
     section = phase.answers(project)
-    _gate(pdf, phase, section.gate, project.timeline)
+    _gate(pdf, phase, section.gate, project.timeline, changed)
     missing = _section(pdf, questions_of(phase.section), section)
     if missing:
         pdf.subheading("Not answered yet")
@@ -512,8 +526,11 @@ class MapExport:
     replaced: int  # characters no font could draw, shown as □
 
 
-def export_map(project: Project, findings: list[Any] | None = None) -> MapExport:
-    """The full lifecycle map; ``findings`` default to running the checks (skipped if they are unavailable)."""
+def export_map(project: Project, findings: list[Any] | None = None,
+               changed_since_sign_off: Sequence[GateSinceSignOff] = ()) -> MapExport:
+    """The full lifecycle map; ``findings`` default to running the checks (skipped if they are unavailable).
+    ``changed_since_sign_off``: signed gates whose answers changed since (from the project's history,
+    ``lifecycle.collab.history``); each is marked at its gate with what changed."""
     pdf = MapPDF(project.info.name or "Untitled project")
     _cover(pdf, project)
     _canvas_page(pdf, project)
@@ -523,8 +540,9 @@ def export_map(project: Project, findings: list[Any] | None = None) -> MapExport
     pdf.para("The canvas on the previous page sums the plan up on one page; answers it had to shorten are given in "
              "full in the phase sections that follow.", "", BODY)
     _plan_inline(pdf, project)
+    changed = {gate.phase: gate for gate in changed_since_sign_off}
     for phase in PHASES:
-        _phase(pdf, project, phase)
+        _phase(pdf, project, phase, changed.get(phase.key))
     draw_handoff(pdf, project, _table)  # the Model Card and the Data Sheet
     draw_ai_act(pdf, project, _table)  # the risk tier and Annex IV, point by point
     _findings(pdf, project, findings)
@@ -555,9 +573,10 @@ def _plan_inline(pdf: MapPDF, project: Project) -> None:
         _table(pdf, ["Gate", "Due", "Signed off by", "Deliverable", "Decision"], rows, [1.3, 1.0, 1.6, 2.2, 1.4])
 
 
-def map_pdf(project: Project, findings: list[Any] | None = None) -> bytes:
+def map_pdf(project: Project, findings: list[Any] | None = None,
+            changed_since_sign_off: Sequence[GateSinceSignOff] = ()) -> bytes:
     """The full lifecycle map as PDF bytes (the same project always gives the same bytes)."""
-    return export_map(project, findings).data
+    return export_map(project, findings, changed_since_sign_off).data
 
 
 __all__ = ["CanvasExport", "MapExport", "export_map", "map_pdf"]

@@ -11,7 +11,7 @@ from lifecycle.storage import project_document
 from lifecycle.samples import load_sample
 from ui.canvas_view import _deferred
 
-from .conftest import page_links
+from .conftest import APP, page_links
 
 CANVAS = "pages/canvas.py"
 
@@ -70,7 +70,7 @@ def test_both_download_buttons_are_offered(at: AppTest) -> None:
 def test_pdfs_are_not_built_on_reruns(at: AppTest, monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[str] = []
     monkeypatch.setattr(lifecycle.export, "canvas_pdf", lambda project: calls.append("canvas") or b"")
-    monkeypatch.setattr(lifecycle.export, "map_pdf", lambda project: calls.append("map") or b"")
+    monkeypatch.setattr(lifecycle.export, "map_pdf", lambda project, **_: calls.append("map") or b"")
     at.switch_page(CANVAS).run()
     at.run()
     at.run()
@@ -84,3 +84,36 @@ def test_the_deferred_builder_makes_the_pdf_of_the_project_as_shown() -> None:
     document["info"]["name"] = "changed after the button was drawn"
     data = build()
     assert data.startswith(b"%PDF") and data == lifecycle.export.canvas_pdf(load_sample("loan"))
+
+
+def test_the_map_downloaded_from_the_canvas_says_which_signed_gate_changed_since(project_store, monkeypatch) -> None:
+    from datetime import date
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    import ui.canvas_view
+    from lifecycle.gates import sign_off
+    from lifecycle.store import ProjectStore
+
+    store = ProjectStore(project_store)
+    plan = load_sample("churn")
+    pid = store.create(plan, by="Ana").id
+    signed = sign_off(plan, "problem_framing", "Ana Ruiz", date(2026, 3, 1), findings=[])
+    store.save(pid, signed, expected_version=1, by="Ana")
+    edited = signed.model_copy(deep=True)
+    edited.problem_framing.problem_statement = "Churn among prepaid customers doubled this year."
+    store.save(pid, edited, expected_version=2, by="Bob")
+    builders: dict = {}
+    guarded = ui.canvas_view.guarded_download
+    monkeypatch.setattr(ui.canvas_view, "guarded_download",
+                        lambda what, build: builders.setdefault(what, guarded(what, build)))
+
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["pid"] = pid
+    at.run()
+    at.switch_page(CANVAS).run()
+
+    assert not at.exception
+    text = "".join(page.extract_text() for page in PdfReader(BytesIO(builders["the lifecycle map PDF"]())).pages)
+    assert "Ana Ruiz signed this gate in version 2; 1 answer of this phase changed since." in " ".join(text.split())

@@ -142,3 +142,30 @@ def test_a_signed_gate_lists_the_findings_it_was_signed_with_by_id() -> None:
     text = all_text(export_map(signed).data)  # whitespace removed
     assert "GateFinding(" not in text and "check_id=" not in text
     assert "MO-014" in text and "PriyaRaman" in text
+
+
+def test_a_signed_gate_changed_since_its_sign_off_says_so_at_the_gate_with_what_changed(tmp_path) -> None:
+    from datetime import date
+
+    from lifecycle.collab.history import changed_since_sign_off
+    from lifecycle.gates import sign_off
+    from lifecycle.storage import project_document
+
+    plan = load_sample("churn")
+    signed = sign_off(plan, "problem_framing", "Ana Ruiz", date(2026, 3, 1), findings=[])
+    edited = signed.model_copy(deep=True)
+    edited.problem_framing.problem_statement = "Churn among prepaid customers doubled this year."
+    history = [(1, project_document(plan)), (2, project_document(signed)), (3, project_document(edited))]
+
+    unchanged = page_texts(map_pdf(signed, changed_since_sign_off=changed_since_sign_off(history[:2])))
+    assert not any("Changed since sign-off" in text for text in unchanged)
+
+    data = map_pdf(edited, changed_since_sign_off=changed_since_sign_off(history))
+    pages = page_texts(data)
+    (number,) = [i for i, text in enumerate(pages) if "Changed since sign-off" in text]
+    page = squeeze(pages[number])
+    assert squeeze("1. Problem Framing") in page  # at its own phase's gate
+    assert squeeze("Ana Ruiz signed this gate in version 2; 1 answer of this phase changed since.") in page
+    assert squeeze(plan.problem_framing.problem_statement) in page  # at sign-off
+    assert squeeze("Churn among prepaid customers doubled this year.") in page  # now
+    assert ink_share(render(data, tmp_path, "changed-gate", page=number + 1)) > 0.01  # the page draws
