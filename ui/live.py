@@ -5,51 +5,53 @@ project's version number only (one indexed SELECT), and only when that moved doe
 new version and re-run the app, whose widgets then show the changed answers; widgets of answers
 that did not change are left alone, so a field being typed in keeps what is typed (ui/forms.py).
 
-Presence is kept in this server process only (a shared dict with a time-out): with several app
-replicas each shows the sessions it serves.
+Presence is kept in the project store's database (lifecycle/store/presence.py), so with several
+app replicas on one PostgreSQL store everyone sees everyone. A session writes its heartbeat only
+when its page or name changed or every ``HEARTBEAT_S`` seconds, not on every poll, and reads the
+others on every poll.
 """
 
 from __future__ import annotations
 
 import os
-import threading
 import time
 import uuid
 
 import streamlit as st
+from sqlalchemy.exc import SQLAlchemyError
+
+from lifecycle.store.presence import HEARTBEAT_S, PresenceBoard
 
 from . import state
 from .text import plain
 
 # Seconds between polls; LIFECYCLE_LIVE_SECONDS=0 turns the timer off (the poll then runs with each run only).
 POLL_SECONDS = float(os.environ.get("LIFECYCLE_LIVE_SECONDS", "3") or 0) or None
-PRESENCE_TTL = 12.0  # seconds without a poll after which a session is gone (a closed tab)
 SESSION = "presence_session"
+LAST_BEAT = "presence_last_beat"  # (project id, name, page, when) of this session's last heartbeat
 
 
 @st.cache_resource(show_spinner=False)
-def _presence() -> tuple[threading.Lock, dict[str, dict[str, tuple[str, str, float]]]]:
-    # Shared by all sessions on purpose: names and page titles of open sessions, nothing of their answers.
-    return threading.Lock(), {}
+def _board(url: str) -> PresenceBoard:
+    # Shared by all sessions on purpose: it holds the store's connection pool, no user data.
+    return PresenceBoard(state.store().engine)
 
 
 def _here(pid: str, page: str) -> list[tuple[str, str]]:
-    """Record this session on ``pid`` and return the others there (name, page)."""
+    """Record this session on ``pid`` and return the others there (name, page); nobody when the store
+    cannot be reached (saving then says what is wrong)."""
     me = st.session_state.setdefault(SESSION, uuid.uuid4().hex)
-    lock, projects = _presence()
-    now = time.monotonic()
-    with lock:
-        for other_pid in list(projects):
-            sessions = projects[other_pid]
-            sessions.pop(me, None)  # this session is on one project at a time
-            for sid in [s for s, (_, _, seen) in sessions.items() if now - seen > PRESENCE_TTL]:
-                del sessions[sid]
-            if not sessions:
-                del projects[other_pid]
-        sessions = projects.setdefault(pid, {})
-        others = [(name, where) for sid, (name, where, _) in sessions.items()]
-        sessions[me] = (state.who(), page, now)
-    return others
+    board = _board(state.store().url)
+    now = time.time()
+    beat = (pid, state.who(), page)
+    last = st.session_state.get(LAST_BEAT)
+    try:
+        if last is None or last[:3] != beat or now - last[3] >= HEARTBEAT_S:
+            board.beat(me, pid, state.who(), page, now=now)
+            st.session_state[LAST_BEAT] = (*beat, now)
+        return board.others(me, pid, now=now)
+    except SQLAlchemyError:
+        return []
 
 
 def render(page: str) -> None:

@@ -10,7 +10,7 @@ from playwright.sync_api import Browser, Page, expect
 from lifecycle.store import ProjectStore
 
 from .harness import running_app, wait_for_app
-from .ui import go_to, sidebar, type_answer
+from .ui import go_to, sidebar, sign_in, type_answer
 
 
 def _stored(app_url: str, page: Page):  # type: ignore[no-untyped-def]
@@ -20,15 +20,6 @@ def _stored(app_url: str, page: Page):  # type: ignore[no-untyped-def]
         return store.get(pid).project, store.versions(pid)
     finally:
         store.dispose()
-
-
-def _sign_in(page: Page, name: str) -> None:
-    box = sidebar(page).get_by_role("textbox", name="Your display name")
-    box.click()
-    page.keyboard.type(name, delay=35)
-    page.keyboard.press("Enter")
-    wait_for_app(page)
-    expect(sidebar(page)).to_contain_text(f"You: {name}")
 
 
 @pytest.fixture(scope="module")
@@ -64,11 +55,11 @@ def _pair(browser: Browser, app_url: str) -> Iterator[tuple[Page, Page]]:
             page.set_default_timeout(30_000)
         alice.goto(app_url)
         wait_for_app(alice)
-        _sign_in(alice, "Alice")
+        sign_in(alice, "Alice")
         type_answer(alice, "Project name", "Workshop plan")
         bob.goto(alice.url.replace("as=Alice", ""))  # the project's link, without Alice's name
         wait_for_app(bob)
-        _sign_in(bob, "Bob")
+        sign_in(bob, "Bob")
         expect(bob.get_by_role("textbox", name="Project name")).to_have_value("Workshop plan")
         yield alice, bob
     finally:

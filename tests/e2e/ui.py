@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 import yaml
-from playwright.sync_api import Locator, Page
+from playwright.sync_api import Locator, Page, expect
 
 from .harness import wait_for_app
 
@@ -30,6 +30,16 @@ def go_to(page: Page, title: str) -> None:
         wait_for_app(page)
     heading = "Lifecycle Workbook" if title == "Overview" else title
     page.get_by_role("heading", name=heading).first.wait_for()
+
+
+def sign_in(page: Page, name: str) -> None:
+    """Give the session a display name in the sidebar, as a person types it."""
+    box = sidebar(page).get_by_role("textbox", name="Your display name")
+    box.click()
+    page.keyboard.type(name, delay=35)
+    page.keyboard.press("Enter")
+    wait_for_app(page)
+    expect(sidebar(page)).to_contain_text(f"You: {name}")
 
 
 def type_answer(page: Page, label: str, text: str) -> None:
