@@ -6,13 +6,14 @@ import streamlit as st
 
 from lifecycle.checks import Severity
 from lifecycle.completeness import project_progress
-from ui import conflict_view, errors, identity, live, nav, practice_mode, review, router, runtime, state
+from ui import conflict_view, errors, identity, live, login, nav, practice_mode, review, router, runtime, state
 from ui.forms import reconcile
 from ui.text import plain
 
 st.set_page_config(page_title="Lifecycle Workbook", page_icon=":material/account_tree:", layout="wide")
 st.html(Path(__file__).parent / "ui" / "style.css")  # our own static CSS, no user text
 runtime.start_once()
+login.require()  # with login on (secrets.toml [auth]), nothing is shown before it
 state.init()
 state.begin_run()
 reconcile()  # answers whose save Streamlit skipped in a burst of interactions (see ui/forms.py)

@@ -5,7 +5,7 @@ a refresh except the address, and setting a cookie needs JavaScript in a compone
 already carries the project (``?pid=``), so a refresh or a bookmark keeps both. The cost: a link
 copied from the address bar carries the name too, so whoever opens it is shown as that name
 until they change it ("Not you?" in the sidebar, always visible). For accountable identities a
-team deployment should switch on a login instead (the issue's OIDC part, not built yet).
+team deployment switches on the login instead (ui/login.py): then the name cannot be typed.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import unicodedata
 
 import streamlit as st
 
-from . import state
+from . import login, state
 from .text import plain
 
 PARAM = "as"
@@ -36,7 +36,13 @@ def name() -> str:
 
 
 def sync() -> None:
-    """Take the name from the address on a session's first run; afterwards keep it there."""
+    """Take the name from the address on a session's first run; afterwards keep it there. With login
+    on, the name is the logged-in identity and the address carries none."""
+    if login.enabled():
+        st.session_state[state.IDENTITY] = clean(login.identity())
+        if PARAM in st.query_params:
+            del st.query_params[PARAM]
+        return
     if state.IDENTITY not in st.session_state:
         st.session_state[state.IDENTITY] = clean(st.query_params.get(PARAM, ""))
     current = st.session_state[state.IDENTITY]
@@ -58,6 +64,9 @@ def _edit() -> None:
 
 def render() -> None:
     """The sidebar's identity line: a name field until one is given, then "You: …" with a way to change it."""
+    if login.enabled():
+        login.render_account()
+        return
     if name() and not st.session_state.get(EDITING):
         left, right = st.columns([3, 2], vertical_alignment="center")
         left.markdown(f"You: **{plain(name())}**")

@@ -15,7 +15,7 @@ from lifecycle.store import ProjectNotFound
 from lifecycle.store.store import ListedProject, copy_name
 from lifecycle.store.table import portfolio_csv, portfolio_rows
 
-from . import mlflow_view, nav, router, state
+from . import login, mlflow_view, nav, router, state
 from .errors import guarded
 from .text import plain
 
@@ -129,12 +129,17 @@ def render_portfolio_page() -> None:
     top[1].selectbox("Start from a practice scenario", list(choices), format_func=choices.get, key="portfolio-sample")
     top[2].button("Create a copy", on_click=_create_from_sample, key="portfolio-from-sample")
 
-    everything = state.store().list(include_archived=True)
+    own_unit = login.business_unit()  # with login on, a provider's business-unit claim limits the list
+    everything = state.store().list(include_archived=True, business_unit=own_unit)
     units = sorted({i.summary.business_unit for i in everything if i.summary.business_unit})
     owners = sorted({i.summary.owner for i in everything if i.summary.owner})
     tiers = [key for key in (*TIER_KEYS, "") if any(i.summary.risk_tier == key for i in everything)]
     filters = st.columns([2, 2, 2, 1.6], vertical_alignment="bottom")
-    unit = filters[0].selectbox("Business unit", [ALL, *units], key="portfolio-unit")
+    if own_unit:
+        filters[0].caption(f"Projects of your business unit: {plain(own_unit)}")
+        unit = ALL
+    else:
+        unit = filters[0].selectbox("Business unit", [ALL, *units], key="portfolio-unit")
     owner = filters[1].selectbox("Owner", [ALL, *owners], key="portfolio-owner")
     tier = filters[2].selectbox("EU AI Act risk tier", [ALL, *tiers], key="portfolio-tier",
                                 format_func=lambda key: key if key == ALL else tier_label(key))

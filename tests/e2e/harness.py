@@ -45,9 +45,11 @@ def free_port() -> int:
 
 
 @contextmanager
-def running_app(timeout: float = 60.0, store_url: str | None = None) -> Iterator[AppURL]:
-    """Serve app.py on a free loopback port, with its own empty project store unless one is given."""
-    port = free_port()
+def running_app(timeout: float = 60.0, store_url: str | None = None, port: int | None = None,
+                extra_args: tuple[str, ...] = ()) -> Iterator[AppURL]:
+    """Serve app.py on a loopback port (a free one unless given), with its own empty project store unless
+    one is given; ``extra_args`` are more ``streamlit run`` options."""
+    port = port or free_port()
     store_dir = tempfile.mkdtemp(prefix="lifecycle-e2e-")
     store_url = store_url or f"sqlite:///{store_dir}/projects.db"
     log = open(ROOT / ".pytest_cache" / f"streamlit-{port}.log", "w") if (ROOT / ".pytest_cache").is_dir() else subprocess.DEVNULL
@@ -59,6 +61,7 @@ def running_app(timeout: float = 60.0, store_url: str | None = None) -> Iterator
             "--server.address", "127.0.0.1",
             "--server.fileWatcherType", "none",
             "--browser.gatherUsageStats", "false",
+            *extra_args,
         ],
         cwd=ROOT,
         stdout=log,
