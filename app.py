@@ -13,7 +13,6 @@ from ui.text import plain
 st.set_page_config(page_title="Lifecycle Workbook", page_icon=":material/account_tree:", layout="wide")
 st.html(Path(__file__).parent / "ui" / "style.css")  # our own static CSS, no user text
 runtime.start_once()
-login.require()  # with login on (secrets.toml [auth]), nothing is shown before it
 state.init()
 state.begin_run()
 reconcile()  # answers whose save Streamlit skipped in a burst of interactions (see ui/forms.py)
@@ -21,6 +20,8 @@ state.sync_url()
 sections = nav.pages()
 # The menu is drawn below with buttons (see ui/nav.py for why links are not used).
 page = st.navigation(sections, position="hidden")
+login.require()  # with login on (secrets.toml [auth]) nothing is drawn before it; after st.navigation,
+# which keeps Streamlit from listing the pages/ folder itself
 nav.follow()
 
 with st.sidebar:

@@ -76,6 +76,11 @@ def test_nothing_is_shown_before_logging_in(anonymous: Page, login_app) -> None:
     expect(anonymous.get_by_role("button", name="Log in")).to_be_visible()
     expect(anonymous.get_by_text("Ticket routing")).to_have_count(0)
     expect(anonymous.get_by_role("button", name="1. Problem Framing")).to_have_count(0)
+    expect(anonymous.locator("[data-testid='stSidebarNav']")).to_have_count(0)  # no list of the pages either
+    anonymous.goto(f"{url}/checks?pid={ours}")  # nor a page opened by its address
+    wait_for_app(anonymous)
+    expect(anonymous.get_by_role("button", name="Log in")).to_be_visible()
+    expect(anonymous.get_by_role("heading", name="Checks")).to_have_count(0)
 
 
 def test_the_logged_in_identity_signs_and_cannot_be_typed_or_set_in_the_address(anonymous: Page, login_app) -> None:  # type: ignore[no-untyped-def]
