@@ -9,7 +9,7 @@ import streamlit as st
 from lifecycle.checks import CROSS, TEXT, Finding, Severity
 from lifecycle.phases import PHASES_BY_KEY
 
-from . import login, nav, state
+from . import identity, nav, state
 from .answer_links import page_of_field
 from .text import plain
 
@@ -31,7 +31,7 @@ def page_for(finding: Finding) -> str:
 
 def _accept(finding: Finding, key: str) -> None:
     reason = (st.session_state.get(f"{key}:reason") or "").strip()
-    by = state.who() if login.enabled() else (st.session_state.get(f"{key}:by") or "").strip()
+    by = identity.named_in(f"{key}:by")
     if not reason or not by:
         st.session_state[ACCEPT_ERROR] = {key: "Write the reason and who accepts it; both are kept in the project file."}
         return
@@ -80,11 +80,7 @@ def render_finding(finding: Finding, key: str, *, link: bool = True) -> None:
             else:
                 with st.popover("Accept with a reason", icon=":material/gavel:"):
                     st.text_area("Why the team accepts this", key=f"{key}:reason", max_chars=2000)
-                    if f"{key}:by" not in st.session_state and state.who():
-                        st.session_state[f"{key}:by"] = state.who()  # the session's display name
-                    if login.enabled():  # the logged-in identity accepts; nobody can type another name
-                        st.session_state[f"{key}:by"] = state.who()
-                    st.text_input("Accepted by", key=f"{key}:by", max_chars=200, disabled=login.enabled())
+                    identity.name_field("Accepted by", f"{key}:by")
                     st.button("Accept finding", key=f"{key}:accept", on_click=_accept, args=(finding, key),
                               type="primary")
                     error = (st.session_state.get(ACCEPT_ERROR) or {}).get(key)

@@ -62,15 +62,29 @@ def _edit() -> None:
     st.session_state[FIELD] = name()
 
 
+def name_field(label: str, key: str, **options: object) -> None:
+    """The field naming who signs or accepts something: it starts as this session's name; with login
+    on it is the logged-in identity and cannot be changed."""
+    if login.enabled() or (key not in st.session_state and name()):
+        st.session_state[key] = name()
+    st.text_input(label, key=key, max_chars=200, disabled=login.enabled(), **options)  # type: ignore[arg-type]
+
+
+def named_in(key: str) -> str:
+    """Who the field ``key`` (``name_field``) names: the logged-in identity with login on, else what was typed."""
+    return name() if login.enabled() else (st.session_state.get(key) or "").strip()
+
+
 def render() -> None:
     """The sidebar's identity line: a name field until one is given, then "You: …" with a way to change it."""
-    if login.enabled():
-        login.render_account()
-        return
-    if name() and not st.session_state.get(EDITING):
+    if login.enabled() or (name() and not st.session_state.get(EDITING)):
         left, right = st.columns([3, 2], vertical_alignment="center")
         left.markdown(f"You: **{plain(name())}**")
-        right.button("Not you?", key="identity:change", on_click=_edit, type="tertiary")
+        if login.enabled():
+            if right.button("Log out", key="logout", type="tertiary"):
+                st.logout()
+        else:
+            right.button("Not you?", key="identity:change", on_click=_edit, type="tertiary")
         return
     st.text_input(
         "Your display name", key=FIELD, max_chars=NAME_MAX, on_change=_save_name, placeholder="Shown with what you save",

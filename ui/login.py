@@ -12,8 +12,6 @@ import os
 
 import streamlit as st
 
-from .text import plain
-
 BUSINESS_UNIT_CLAIM_ENV = "LIFECYCLE_BUSINESS_UNIT_CLAIM"  # the claim naming the user's business unit
 
 
@@ -54,11 +52,3 @@ def require() -> None:
     if st.button("Log in", type="primary", icon=":material/login:", key="login"):
         st.login()
     st.stop()
-
-
-def render_account() -> None:
-    """The sidebar's identity line when login is on."""
-    left, right = st.columns([3, 2], vertical_alignment="center")
-    left.markdown(f"You: **{plain(identity())}**")
-    if right.button("Log out", key="logout", type="tertiary"):
-        st.logout()

@@ -16,7 +16,7 @@ from lifecycle.phases import Phase
 from lifecycle.questions import gate_questions
 from lifecycle.storage import project_document
 
-from . import login, nav, review, state
+from . import identity, nav, review, state
 from .forms import render_question
 from .history_view import gates_changed_since_sign_off, show_gate_changes
 from .text import plain
@@ -37,7 +37,7 @@ def _write_gate(phase_key: str, project) -> None:  # type: ignore[no-untyped-def
 
 def _sign(phase: Phase) -> None:
     errors = st.session_state.setdefault(SIGN_OFF_ERROR, {})
-    by = state.who() if login.enabled() else (st.session_state.get(_name_key(phase)) or "").strip()
+    by = identity.named_in(_name_key(phase))
     try:
         signed = sign_off(state.project(), phase.key, by, dt.date.today())
     except SignOffRefused as refused:
@@ -100,12 +100,7 @@ def render_sign_off(phase: Phase) -> None:
                     "No blocker finding of this phase is open. Signing records your name, today's date and the "
                     "findings still there."
                 )
-            if _name_key(phase) not in st.session_state and state.who():
-                st.session_state[_name_key(phase)] = state.who()  # the session's display name (ui/identity.py)
-            if login.enabled():  # the logged-in identity signs; nobody can type another name
-                st.session_state[_name_key(phase)] = state.who()
-            st.text_input("Your name", key=_name_key(phase), max_chars=200, placeholder="Who signs the gate off",
-                          disabled=login.enabled())
+            identity.name_field("Your name", _name_key(phase), placeholder="Who signs the gate off")
             st.button(
                 "Sign off this gate", key=f"signoff:{phase.key}:sign", type="primary", disabled=not current.allowed,
                 on_click=_sign, args=(phase,), icon=":material/verified:",
