@@ -8,11 +8,10 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from lifecycle.store import ProjectStore
 from tests.postgres import postgres_server
 
 from .harness import AppURL, running_app, wait_for_app
-from .ui import go_to, sidebar, sign_in, type_answer
+from .ui import from_store, go_to, sidebar, sign_in, type_answer
 
 
 @pytest.fixture(scope="module")
@@ -52,11 +51,7 @@ def test_people_on_two_replicas_edit_one_project_see_each_other_and_both_keep_th
         expect(alice.get_by_role("textbox", name="Serving environment")).to_have_value(
             "Kubernetes in eu-west", timeout=15_000)
 
-        store = ProjectStore(one.store_url)
-        try:
-            project, versions = store.get(pid).project, store.versions(pid)
-        finally:
-            store.dispose()
+        project, versions = from_store(one.store_url, alice)
         assert project.data.label_source == "Chargebacks from the card ledger."
         assert project.deployment.serving_environment == "Kubernetes in eu-west"
         assert {"Alice", "Bob"} <= {v.saved_by for v in versions}

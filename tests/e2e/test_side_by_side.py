@@ -7,19 +7,8 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from lifecycle.store import ProjectStore
-
 from .harness import running_app, wait_for_app
-from .ui import go_to, sidebar, sign_in, type_answer
-
-
-def _stored(app_url: str, page: Page):  # type: ignore[no-untyped-def]
-    pid = page.url.split("pid=")[1].split("&")[0]
-    store = ProjectStore(app_url.store_url)  # type: ignore[attr-defined]
-    try:
-        return store.get(pid).project, store.versions(pid)
-    finally:
-        store.dispose()
+from .ui import from_store, go_to, sidebar, sign_in, type_answer
 
 
 @pytest.fixture(scope="module")
@@ -77,7 +66,7 @@ def test_two_people_filling_different_phases_both_keep_their_answers(pair: tuple
     type_answer(alice, "Known data quality issues", "Merchant names are free text.")  # and Alice's next one too
     expect(alice.get_by_text("Someone else")).to_have_count(0)
 
-    project, versions = _stored(app_url, alice)
+    project, versions = from_store(app_url.store_url, alice)  # type: ignore[attr-defined]
     assert project.data.label_source == "Chargebacks from the card ledger, 90 days on."
     assert project.data.quality_notes == "Merchant names are free text."
     assert project.deployment.serving_environment == "Kubernetes in eu-west, ONNX"
@@ -127,10 +116,10 @@ def test_both_changing_the_same_answer_get_a_choice_for_that_answer_only(
     expect(panel).to_contain_text("Theirs (saved by Alice)")
     expect(panel).to_contain_text("Alice M.")
     expect(bob.get_by_role("textbox", name="Project owner")).to_have_value("Bob Stone")  # kept on screen
-    assert _stored(app_url, bob)[0].info.owner == "Alice M."  # nothing saved over Alice's answer yet
+    assert from_store(app_url.store_url, bob)[0].info.owner == "Alice M."  # nothing saved over Alice's answer yet
 
     panel.get_by_role("button", name="Keep mine").click()
     wait_for_app(bob)
     expect(bob.locator(".st-key-conflicts")).to_have_count(0)
-    project, _ = _stored(app_url, bob)
+    project, _ = from_store(app_url.store_url, bob)  # type: ignore[attr-defined]
     assert project.info.owner == "Bob Stone" and project.info.team == "Fraud analytics"

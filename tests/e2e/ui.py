@@ -8,6 +8,8 @@ from typing import Any
 import yaml
 from playwright.sync_api import Locator, Page, expect
 
+from lifecycle.store import ProjectStore
+
 from .harness import wait_for_app
 
 TYPING_DELAY_MS = 35  # a quick typist; fast enough to type while the previous answer is being saved
@@ -114,6 +116,16 @@ def download_yaml(page: Page) -> dict[str, Any]:
     path = download.value.path()
     with open(path, encoding="utf-8") as handle:
         return yaml.safe_load(handle)
+
+
+def from_store(store_url: str, page: Page):  # type: ignore[no-untyped-def]
+    """The project the page has open, and its saved versions, read from the store itself."""
+    pid = page.url.split("pid=")[1].split("&")[0]
+    store = ProjectStore(store_url)
+    try:
+        return store.get(pid).project, store.versions(pid)
+    finally:
+        store.dispose()
 
 
 def stored(page: Page) -> dict[str, Any]:
