@@ -14,7 +14,9 @@ from streamlit.runtime import app_session
 from streamlit.runtime.scriptrunner import ScriptRunnerEvent
 
 _LOG = open(os.environ["BENCH_RUN_LOG"], "a", buffering=1, encoding="utf-8")  # noqa: SIM115 - lives as long as the server
-_FINISHED = {ScriptRunnerEvent.SCRIPT_STOPPED_WITH_SUCCESS, ScriptRunnerEvent.SCRIPT_STOPPED_WITH_COMPILE_ERROR}
+# A fragment run (st.fragment) finishes with an event of its own.
+_FINISHED = {ScriptRunnerEvent.SCRIPT_STOPPED_WITH_SUCCESS, ScriptRunnerEvent.SCRIPT_STOPPED_WITH_COMPILE_ERROR,
+             ScriptRunnerEvent.FRAGMENT_STOPPED_WITH_SUCCESS}
 _handle_backmsg = app_session.AppSession.handle_backmsg
 _on_event = app_session.AppSession._on_scriptrunner_event
 

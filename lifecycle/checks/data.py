@@ -146,9 +146,11 @@ _HISTORY_TOKENS = frozenset({"previous", "prior", "past", "last", "historical", 
 
 
 def _historical(feature: Feature) -> bool:
-    """Its name or description says the value is about the time before the prediction."""
+    """Its name or description says the value is about the time before the prediction, or is the one taken when
+    the prediction is made ('as of the submission day', 'called at scoring time')."""
     return bool(_HISTORY_TOKENS.intersection(name_tokens(feature.name))) or history_qualified(
-        feature.description) or history_qualified(_feature_words(feature))
+        feature.description) or history_qualified(_feature_words(feature)) or any(
+        asserted(text, "at_prediction_time") for text in (feature.description, feature.source))
 
 
 def _label_source_names(project: Project, feature: Feature) -> bool:
@@ -709,6 +711,32 @@ def pii_not_marked(project: Project) -> Iterator[Hit]:
             subject=row_name(data.sources[index], index),
             evidence=evidence(mention.sentence),
             basis=CROSS,
+        )
+
+
+@check("DA-021", "Strongest feature not traced for leakage", phase=PHASE, severity=Severity.WARNING,
+       refs=("Leakage L2", "Kapoor & Narayanan"), applies=lambda p: bool(p.data.features), reads=_FEATURE_TEXTS)
+def standout_feature_untraced(project: Project) -> Iterator[Hit]:
+    """A feature is described as the model's strongest predictor, and nothing says its value is from before the
+    prediction.
+
+    A feature that dominates the model is where an experienced reviewer looks first: a value
+    that predicts the outcome that well is often recorded while the outcome happens, or after
+    it (leakage through illegitimate features, L2). The timing tick alone does not settle it.
+    Quiet when the description or source says the value is historical ('over the previous 14 days') or taken when
+    the prediction is made ('called at scoring time', 'as of the submission day'), and for a feature DA-002 reports.
+    """
+    for index, feature, name in features(project):
+        mention = asserted(feature.description, "standout_feature") or asserted(feature.source, "standout_feature")
+        if not mention or _historical(feature) or _timing_leak(index, feature, name):
+            continue
+        yield Hit(
+            message=f"Feature '{name}' is described as {mention.words!r}, and nothing in the plan says its value is "
+                    "fixed before the prediction: a feature that strong is the first place a leak hides.",
+            fix=f"Trace '{name}' to the moment its value is written and show it exists, with this value, when the "
+                "prediction is made (a point-in-time snapshot); say so in its description.",
+            field=f"data.features[{index}].description", subject=name, evidence=evidence(mention.sentence),
+            basis=TEXT,
         )
 
 

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from ..model import Comparator, InfraTest, Project, RollbackMechanism, RolloutStrategy, ServingMode
 from ..text import ASSERTED, DEFERRED, Gap, Mention, analyse, asserted, cues, mentions, numbers, sentence_at
 from ..text.analysis import clause_at, deferred_after
-from ..text.metrics import parse_metric
+from ..text.metrics import parse_metric, same_metric
 from .facts import (
     about_people, all_asserted, blank, evidence, first_asserted, placeholder, row_name, started, texts_of, unsettled_plan,
 )
@@ -446,7 +446,7 @@ def _gate_problem(project: Project, metric: str, comparator: Comparator, thresho
     if parsed.key == "accuracy" and majority is not None and value <= majority:
         return f"always predicting the majority class already scores {majority:.1%} accuracy", True
     framing = project.problem_framing
-    if framing.baseline_value is not None and parse_metric(framing.baseline_metric) == parsed and overall:
+    if framing.baseline_value is not None and same_metric(framing.baseline_metric, metric) and overall:
         if beats(metric, threshold, framing.baseline_value) is False:
             return f"the baseline already scores {framing.baseline_value:g} on {framing.baseline_metric.strip()}", True
     return None

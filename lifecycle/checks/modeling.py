@@ -104,7 +104,7 @@ _TIME_TEXTS = ("data.label_source", "data.quality_notes", "problem_framing.label
 def _random_split_in_text(project: Project) -> tuple[str, str] | None:
     """(path, sentence) of prose that describes a shuffled, random or k-fold evaluation split, if any.
 
-    A random split used only to tune inside the training period, next to a test set taken
+    A random split used only to tune inside the training period (not for the figures reported), next to a test set taken
     after it, is not a leak; nor is a sentence that also describes a later test period.
     """
     found = all_asserted(project, _SPLIT_TEXTS, "random_split") + [
@@ -112,8 +112,10 @@ def _random_split_in_text(project: Project) -> tuple[str, str] | None:
         if mentions(_clause(m), "eval_context")
     ]
     for path, mention in found:
-        if asserted(mention.sentence, "temporal_split") or asserted(_clause(mention), "tuning_context"):
+        if asserted(mention.sentence, "temporal_split"):
             continue
+        if asserted(_clause(mention), "tuning_context") and not asserted(mention.sentence, "reported_evaluation"):
+            continue  # tuning only; the sentence does not say the reported figures come from it
         return path, mention.sentence
     return None
 

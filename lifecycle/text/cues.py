@@ -119,6 +119,9 @@ CRITICISM_AFTER = compile_phrases((
     "not as the comparison", "not used for|in the comparison", "cost|costs|did|performed|scored more|worse",
     "were|was tried|tested ~ and", "we declined|refused|said_no|turned_it_down",
     "declined|refused|rejected ~ it|them|this|the_request", "without going back", "not counted|used|included",
+    # 'logged only to audit the estimate, never used as a model input'
+    "never|not used|read|fed|taken as|for ~ a|the model|an input|feature|features|inputs|training",
+    "logged|kept|stored|used only to|for audit|auditing|check|checking|monitoring|compare|comparison",
 ))
 HEDGE_AFTER = re.compile(
     # an agent phrase may come between: 'tags added later by agents or macros are excluded'

@@ -48,6 +48,7 @@ _METRICS: dict[str, tuple[tuple[str, ...], bool, bool]] = {
 }
 _PATTERNS = [(key, compile_phrases(phrases), higher, bounded) for key, (phrases, higher, bounded) in _METRICS.items()]
 _NUMBERS = re.compile(r"(?<![A-Za-z])\d[\d,]*(?:\.\d+)?")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _AT_K = re.compile(r"@\s*(\d[\d,]*)|\bat\s+k\s*=\s*(\d+)|\btop[- ]?(\d[\d,]*)\b", re.IGNORECASE)
 
 
@@ -81,14 +82,20 @@ def parse_metric(name: str) -> MetricName | None:
         return None
     at = _AT_K.search(name)
     cut = next((int(g.replace(",", "")) for g in at.groups() if g), None) if at else None
-    numbers = tuple(sorted({n.replace(",", "") for n in _NUMBERS.findall(name)} - ({str(cut)} if cut else set())))
+    # a year names the data it was measured on ('2024 cohort'), not what the metric counts
+    numbers = tuple(sorted({n.replace(",", "") for n in _NUMBERS.findall(name) if not _YEAR.fullmatch(n)}
+                           - ({str(cut)} if cut else set())))
     return MetricName(best[1], cut, numbers)
 
 
 def same_metric(a: str, b: str) -> bool:
-    """Two names refer to the same metric (and the same cut-off)."""
+    """Two names refer to the same metric (and the same cut-off). A name without qualifying numbers is the same
+    metric as one with them ('Precision at adviser capacity' and 'Precision at adviser capacity (about 1,500
+    listed)'): people leave out what they take as read, but two different horizons are two metrics."""
     left, right = parse_metric(a), parse_metric(b)
-    return left is not None and left == right
+    if left is None or right is None or (left.key, left.at) != (right.key, right.at):
+        return False
+    return left.qualifiers == right.qualifiers or not left.qualifiers or not right.qualifiers
 
 
 _STOP = frozenset("""a an the of in on at for to by per and or with from as is are be vs than its their our this that

@@ -55,6 +55,16 @@ RANDOM_SPLIT = Concept(
         "then_split|before_splitting",
         "same customers|accounts|users|patients|contracts|stores|machines|turbines ~ appear|appearing|end_up|in both "
         "train|training|sets",
+        # k folds, however they are named: 'the mean over 5 folds', 'one of five folds', StratifiedKFold, out-of-fold
+        "# fold|folds", "@(?:stratified|group|repeated|stratifiedgroup)?kfold", "out-of-fold", "fold model|models",
+        # assignment by a hash of an id is random with respect to time: 'folds by VIN hash', 'a hash of listing_id'
+        "fold|folds|split|hold-out|holdout|test_set|test_sample|bucket|buckets ~~ hash|hashed|hashing",
+        "hash|hashed|hashing ~~ fold|folds|split|hold-out|holdout|test_set|test_sample",
+        "test|testing|train|training ~~ by|via|using|from ~ hash|hashed|hashing",
+        "@\\d{2}\\s*/\\s*\\d{2} cut|split|partition|division of|across|over all|the_whole|the_entire|the_full|every",
+        # repeated hold-outs: 'a different fifth of the students was kept aside'
+        "different|another|each|every fifth|tenth|quarter|third|fold|subset|part|share ~~ kept|held|set|left|put ~ "
+        "aside|out|back|apart",
     ),
     exclude=(
         "random forest|forests|effect|effects|seed|seeds|search|baseline|guess|guessing|noise|intercept|walk",
@@ -118,10 +128,53 @@ TEMPORAL_SPLIT = Concept(
         "train|trained|training ~~ q1|q2|q3|q4|h1|h2|january|february|march|april|may|june|july|august|september|"
         "october|november|december ~~ test|tested|testing|evaluate|evaluated|validate|validated|validation ~~ q1|q2|q3|"
         "q4|h1|h2|january|february|march|april|may|june|july|august|september|october|november|december",
+        "figures|numbers|metrics|results|scores ~~ from|on the last|latest|most_recent|final # day|week|month|"
+        "quarter|year",
         "walk-forward", "rolling-origin", "rolling origin|window|windows ~ validation|evaluation|backtest|test",
         "expanding window", "backtest*", "back-test*", "forward-chaining", "time-series split|cross-validation|cv",
         "time series split|cross-validation|cv", "timeseriessplit", "out-of-time", "out of time",
         "future|later|subsequent|unseen month|months|weeks|quarter|period|periods|data ~ as|for test|testing|validation",
+    ),
+)
+
+# What the numbers reported for the model come from: a split named here is the evaluation, even when the same
+# sentence also says it chose the settings ('hyper-parameters were chosen, and performance estimated, by 5-fold CV').
+REPORTED_EVALUATION = Concept(
+    "reported_evaluation", "the figures reported for the model",
+    (
+        "performance|figures|numbers|metrics|scores|results|estimates ~ estimated|reported|measured|come_from|"
+        "comes_from|came_from|averaged|average|mean",
+        "report|reported|reporting figures|numbers|metrics|results|scores|performance",
+        "estimate|estimated|estimating|measure|measured ~ performance|accuracy|error|the_score",
+        "performance was|is estimated|measured",
+    ),
+)
+
+# A feature praised as the model's strongest: the first place an expert looks for a leak (a value that is
+# too good is usually one taken after the outcome).
+# The value is computed or read when the prediction is made: 'called at scoring time', 'as of the submission day'.
+AT_PREDICTION_TIME = Concept(
+    "at_prediction_time", "a value taken when the prediction is made",
+    (
+        "at|during scoring|prediction|request|offer|serving|inference|submission|quote|appraisal|booking|check-in "
+        "time|moment",
+        "called|computed|calculated|read|fetched|looked_up|taken|queried ~ at|when|while ~ scoring|predicting|"
+        "prediction|request|serving|the_request|the_offer|the_call",
+        "as_of|as_at|at the scoring|prediction|submission|offer|request|quote|appraisal day|date|time|moment|monday",
+        "as_of|as_at ~ creation|submission|intake|arrival|application|request|booking|scoring|prediction|check-in",
+    ),
+)
+
+STANDOUT_FEATURE = Concept(
+    "standout_feature", "a feature described as the strongest predictor",
+    (
+        "strongest|best|top|most_important|most_predictive|dominant|biggest|largest single|one ~ predictor|predictors|"
+        "feature|features|signal|signals|input|inputs|variable|variables",
+        "strongest|best|most_important|most_predictive|dominant predictor|predictors|feature|features|signal|signals",
+        "among|one_of the strongest|best|most_predictive|most_important ~ signals|predictors|features|inputs",
+        "top gain|importance|shap feature|features|input",
+        "top|first|#1|number_one|highest ~ in|by ~ gain|importance|shap|feature_importance",
+        "dominates|dominated|carries|carried ~ the|most_of_the model|importance|gain|lift|signal",
     ),
 )
 
@@ -324,11 +377,24 @@ POST_OUTCOME = Concept(
         "request",
         "how_often|how_many_times|number_of_times readers|users|viewers|people|members|customers|others|visitors ~ "
         "flagged|reported|liked|complained_about|shared|viewed|rated|replied_to|upvoted|downvoted ~ the|this|it",
+        # a total or record that is closed or final only once the work it describes is done
+        "final|finalised|closes|closed|close|totals|settles|settled ~ once|when|after|at the",
+        "end-of-year|year-end|end-of-term|end-of-semester|end-of-season|end-of-month|end_of_year|end_of_term ~ extract|"
+        "file|snapshot|report|cohort|census|record|records|data|position|results",
+        "as it|they stands|stand|stood ~~ when|at|once ~~ assembled|built|extracted|compiled|pulled|exported|created|"
+        "run|produced",
+        "ended_up|ends_up|end_up @[a-z]+ing\\b",
+        "actual|actuals ~ spend|spent|cost|costs|price|prices|amount|amounts|duration|hours|time|times|totals",
+        # notices, claims and strikes raised against the very item being scored come after it is live
+        "notice|notices|takedown|takedowns|strike|strikes|claim|claims|dispute|disputes|complaint|complaints ~~ "
+        "reference|references|referencing|linked_to|against|naming|names|about|on|for the|this|that listing|item|"
+        "post|product|listing_id|item_id|ad|offer|ticket|order|booking|case|claim|application|request|account",
         # measured weather (or other drivers) for the period being forecast: only a forecast exists ahead of it
         "station|weather-station|weather_station|met|synoptic|gauge observation|observations|readings|measurements",
         "observation|observations archive|archives|feed|feeds|record|records|data|table|network",
     ),
     exclude=(
+        "share|shares|proportion|fraction|percentage of the|this|its|all",  # 'share of the listing photos' is a ratio
         "expected|planned|estimated|scheduled|predicted|projected|anticipated|target|forecast|forecasted|promised|"
         "quoted|provisional|intended|likely|booked [end|final] discharge|delivery|closure|resolution|completion|"
         "return|cancellation|exit|settlement|payment|arrival|date|time|status|outcome|stay|stage",
@@ -1686,7 +1752,8 @@ CALIBRATION_WORDS = Concept(
 VOCABULARY: dict[str, Concept] = {
     concept.key: concept
     for concept in (
-        RANDOM_SPLIT, RANDOM_SELECTION, EVAL_CONTEXT, TEMPORAL_SPLIT, TUNING_CONTEXT, TIME_ORDERED_DATA,
+        RANDOM_SPLIT, RANDOM_SELECTION, EVAL_CONTEXT, TEMPORAL_SPLIT, REPORTED_EVALUATION, STANDOUT_FEATURE, AT_PREDICTION_TIME,
+        TUNING_CONTEXT, TIME_ORDERED_DATA,
         FEATURE_CODE_DIVERGENT, FEATURE_CODE_SHARED, POST_OUTCOME, OUTCOME_SYSTEM, LABEL_DERIVED, TARGET_ENCODING,
         OUT_OF_FOLD, MAIN_SIGNAL, LOOP_MITIGATION, SLICING, LABEL_WORDS, PII, PRIVACY_CONTROLS, SELECTIVE_LABELS,
         SERVING_BATCH, SERVING_ONLINE, PERSON_WAITING, ROLLBACK, REHEARSAL, ON_CALL, MANUAL_INSPECTION,

@@ -524,6 +524,48 @@ QUIET: list[tuple[str, Mutation]] = [
                                                         "central bank feed."))),
 ]
 
+# --- issue 11, second opened holdout: the concepts behind its misses, in wordings of our own
+def model_description(text: str) -> Mutation:
+    return put("modeling.model_description", text)
+
+
+FIRES += [
+    # k-fold evaluation however it is named, and ids hashed into folds, on time-ordered tickets
+    ("MO-003", model_description("Logistic regression; the quoted precision is the mean over ten folds of all tickets "
+                                 "since 2022.")),
+    ("MO-003", model_description("Logistic regression. Tickets go to test or train by a hash of the ticket number; the "
+                                 "report uses the test bucket.")),
+    ("MO-003", model_description("Logistic regression; every figure we report is out-of-fold, each ticket scored by a "
+                                 "model that never saw it.")),
+    ("MO-003", model_description("Settings were picked, and accuracy estimated, with GroupKFold over the whole archive.")),
+    ("MO-003", model_description("Each time a different tenth of the tickets was kept aside and the model refitted on "
+                                 "the rest; we quote the average.")),
+    # a feature praised as the strongest, with nothing saying when its value is fixed
+    ("DA-021", feature_description("Whether a senior agent touched the ticket; by far the strongest predictor we have.")),
+    ("DA-021", feature_description("Count of internal notes on the ticket. Top feature by SHAP in every run.")),
+    ("DA-021", feature_description("Agent-assigned urgency; it dominates the model's gain.")),
+    # values that are final only once the work is done
+    ("DA-002", feature_description("Handling minutes, from the time sheet totals that close when the ticket is "
+                                   "solved.")),
+    ("DA-002", feature_description("Product area as it stands in the helpdesk when the quarterly extract is built.")),
+    ("DA-002", feature_description("Actual handling time of the ticket, from the agents' time log.")),
+    ("DA-002", feature_description("Customer complaints referencing the ticket, from the complaints tracker.")),
+]
+QUIET += [
+    ("MO-003", model_description("Settings were tuned with 5-fold cross-validation inside the training weeks; the "
+                                 "figures we report come from the last eight weeks, held out.")),
+    ("MO-003", model_description("A hash of the ticket id assigns tickets to shadow traffic; the evaluation is the "
+                                 "last eight weeks, held out after the training period.")),
+    ("DA-021", feature_description("Product area the customer picked in the form, as of ticket creation; the strongest "
+                                   "single feature.")),
+    ("DA-021", feature_description("Keyword-rule queue, computed at scoring time from the subject; the top feature by "
+                                   "gain.")),
+    ("DA-002", feature_description("Share of the ticket's attachments that are screenshots, read at creation.")),
+    ("DA-002", feature_description("Estimated handling minutes from the intake form. The actual minutes close with the "
+                                   "ticket and are never used as a model input.")),
+]
+
+
 
 def _case_id(case: tuple[str, Mutation]) -> str:
     return f"{case[0]}:{case[1].__name__}"

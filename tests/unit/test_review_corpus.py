@@ -43,11 +43,14 @@ def test_corpus_has_enough_plans_and_domains():
     holdout2 = [p for p in PLANS if p.split == "holdout2"]
     assert len(dev) == 6
     assert len(holdout) >= 4
+    holdout3 = [p for p in PLANS if p.split == "holdout3"]
     assert len(holdout2) >= 3
-    assert len({p.domain for p in PLANS}) >= 13
+    assert len(holdout3) >= 4
+    assert len({p.domain for p in PLANS}) >= 17
     assert not {p.domain for p in dev} & {p.domain for p in holdout}, "holdout domains must not appear in dev"
     earlier = {p.domain for p in dev + holdout}
     assert not {p.domain for p in holdout2} & earlier, "holdout2 domains must be new to dev and holdout"
+    assert not {p.domain for p in holdout3} & (earlier | {p.domain for p in holdout2}), "holdout3 domains must be new"
     for plan in PLANS:
         assert not re.search(r"churn|recommend|loan", plan.domain, re.I), plan.domain
 
@@ -63,9 +66,11 @@ def test_sealed_folder_warns_the_check_developer():
     assert SEALED_SPLITS == ("holdout2",) and set(SEALED_SPLITS) <= set(SPLITS)
 
 
-def test_opened_holdout_records_its_first_measurement_and_points_to_the_sealed_split():
+def test_opened_holdouts_record_their_first_measurement_and_point_to_the_sealed_split():
     note = (CORPUS_DIR / "holdout" / "README.md").read_text(encoding="utf-8")
     assert "106/177" in note and "108/131" in note and "holdout2" in note
+    note = (CORPUS_DIR / "holdout3" / "README.md").read_text(encoding="utf-8")
+    assert "100/180" in note and "104/122" in note and "holdout2" in note
 
 
 def test_benchmark_accepts_every_split_and_all():
@@ -76,7 +81,7 @@ def test_benchmark_accepts_every_split_and_all():
     for split in (*SPLITS, "all"):
         assert parser.parse_args(["--review-split", split]).review_split == split
     with pytest.raises(SystemExit):
-        parser.parse_args(["--review-split", "holdout3"])
+        parser.parse_args(["--review-split", "holdout9"])
 
 
 def test_catalogue_entries_are_complete():

@@ -239,6 +239,14 @@ def test_metric_names_are_compared_by_meaning() -> None:
     assert metric is not None and not metric.higher_is_better
 
 
+def test_a_year_or_a_left_out_qualifier_does_not_make_another_metric() -> None:
+    # the baseline is measured on a named cohort; the gate names the metric alone
+    assert same_metric("Precision at review capacity, 2023 intake", "Precision at review capacity")
+    assert same_metric("Precision at 800 reviews/day", "Precision of reviewed items")
+    assert not same_metric("WAPE at D+2", "WAPE at D+7")  # two horizons are two metrics
+    assert not same_metric("recall@10", "recall@50")
+
+
 # --- caching -----------------------------------------------------------------------------------------------------------
 
 
