@@ -289,6 +289,11 @@ def implied_delay(project: Project) -> float | None:
     return longest or None
 
 
+# Label delays are estimates ('about 38 days', 'a year and a fortnight'): a span within a tenth of the delay is
+# about one outcome cycle, and comparing it with the delay must not turn rounding into a finding.
+DELAY_TOLERANCE = 0.9
+
+
 def label_delay(project: Project) -> tuple[float, str] | None:
     """The label delay in days and which answer gave it (typical first, as most examples wait that long).
 

@@ -7,8 +7,9 @@ from collections.abc import Iterator
 from ..model import HumanEvaluation, ModelFamily, PositionBias, Project, SelectionBasis, SplitStrategy
 from ..text import asserted, mentions, numbers
 from ..text.metrics import parse_metric, same_metric
-from ..text.numbers import as_fraction
+from ..text.numbers import as_fraction, years
 from .facts import (
+    DELAY_TOLERANCE,
     PROBABILITY_TASKS,
     RANKING_TASKS,
     all_asserted,
@@ -471,7 +472,8 @@ def unmitigated_feedback_loop(project: Project) -> Iterator[Hit]:
     # A loop the answers deny is a gap whatever else the plan does: the counter-measures were not chosen for it.
     if (found or echoed) and (modeling.feedback_loop is False or not _loop_countered(project)):
         _, mention = found or echoed
-        said = ("outcomes are only seen for some cases" if found else
+        said = ("outcomes are only seen for some cases" if selected else
+                "the decision acts on the outcome it predicts" if found else
                 "the model's own outputs become training labels")
         yield Hit(
             message=f"The plan says {said} ({mention.words!r})"
@@ -491,11 +493,20 @@ def unmitigated_feedback_loop(project: Project) -> Iterator[Hit]:
 _POSITION_TOKENS = frozenset({"position", "slot", "rank", "ranking", "placement"})
 
 
+# A rank that places a person or a thing on some other scale ('selection_rank', 'credit_rank') is not a slot on screen.
+_OTHER_RANKS = frozenset({"selection", "admission", "entry", "academic", "class", "credit", "merit", "percentile",
+                          "sales", "popularity", "seniority", "league", "risk", "priority"})
+
+
 def _shown_in_positions(project: Project) -> str:
     """A feature that records where the item was shown (a slot, a rank): the task is ranked even when it is
     answered as a click classifier."""
-    return next((name for _, feature, name in features(project)
-                 if _POSITION_TOKENS.intersection(name_tokens(feature.name))), "")
+    for _, feature, name in features(project):
+        tokens = set(name_tokens(feature.name))
+        if _POSITION_TOKENS & tokens and not (tokens & {"rank", "ranking"} and tokens & _OTHER_RANKS
+                                                 and not tokens & {"position", "slot", "placement"}):
+            return name
+    return ""
 
 
 def _ranked(project: Project) -> bool:
@@ -688,7 +699,7 @@ def test_period_shorter_than_delay(project: Project) -> Iterator[Hit]:
     if period is None or found is None:
         return
     delay, _ = found
-    if period < delay:
+    if period < delay * DELAY_TOLERANCE:
         yield Hit(
             message=f"The test period is {days(period)}, shorter than the {days(delay)} label delay: it covers less "
                     "than one outcome cycle, and its latest examples may not have an outcome yet.",
@@ -842,6 +853,17 @@ def _names_test(sentence: str) -> bool:
         and "validation" not in lowered
 
 
+def _tunes_on_test(mention) -> bool:
+    """The period the settings were chosen on is the test period: the words right after it call it the test, or
+    the sentence calls something the test and names no other year ('chosen on the 2023 cohort, and the 2024
+    cohort was scored once, as the test cohort' tunes on a validation year)."""
+    sentence, words = mention.sentence, mention.words
+    end = sentence.find(words) + len(words)
+    if _names_test(sentence[end:end + 30]):  # 'picked on 2024, the test year'
+        return True
+    return _names_test(sentence) and not years(sentence) - years(words)
+
+
 _ENTITY_TEXTS = ("modeling.model_description", "data.quality_notes", "data.label_source", "modeling.error_analysis")
 
 
@@ -902,7 +924,7 @@ def test_set_tuning(project: Project) -> Iterator[Hit]:
     for path, text in texts_of(project, _TUNING_TEXTS):
         tuned = asserted(text, "test_tuning")
         if not tuned:
-            tuned = next((m for m in mentions(text, "tune_on_period") if m.asserted and _names_test(m.sentence)), None)
+            tuned = next((m for m in mentions(text, "tune_on_period") if m.asserted and _tunes_on_test(m)), None)
         if tuned:
             yield Hit(
                 message=f"The test set is used to choose the model ('{tuned.words}'): its score is no longer an "

@@ -8,9 +8,8 @@ from collections.abc import Iterator
 from ..model import AlertAction, Project, RetrainingTrigger, SignalKind
 from ..text import DEFERRED, NEGATED, Gap, asserted, mentions, numbers, sentence_at
 from .facts import (
-    about_people, blank, days, evidence, label_delay, quoted, row_name, sensitive_features, signal_kinds, started,
-    unowned,
-    unsettled_plan,
+    DELAY_TOLERANCE, about_people, blank, days, evidence, label_delay, quoted, row_name, sensitive_features,
+    signal_kinds, started, unowned, unsettled_plan,
 )
 from .finding import ANSWER, CROSS, TEXT, Severity
 from .registry import Hit, check
@@ -495,7 +494,7 @@ def retraining_faster_than_labels(project: Project) -> Iterator[Hit]:
         return
     every, field, sentence = interval
     delay, _ = found
-    if every < delay:
+    if every < delay * DELAY_TOLERANCE:
         yield Hit(
             message=f"Retraining every {days(every)} while outcomes take {days(delay)} to be known: each run adds "
                     "few newly labelled examples, and a change in the world reaches the model no sooner than the "

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from . import cues
+from .names import contact_person
 from .numbers import Quantity, quantities
 from .patterns import word_set
 from .split import Span, clauses, sentences
@@ -332,7 +333,7 @@ def unconfirmed(text: str) -> Gap | None:
     if vague and not asserted(text, "on_call"):  # 'whoever holds the pager that week' is a rota
         return Gap("vague", vague.sentence)
     channel = next((m for m in mentions(text, "not_a_person") if m.asserted), None)
-    if channel:
+    if channel and not contact_person(text):
         return Gap("channel", channel.sentence)
     return None
 

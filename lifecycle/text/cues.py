@@ -276,6 +276,14 @@ DEFERRAL_PHRASES = (
     "for v1 ~ nothing|none|only|n/a|not", "after the pilot|launch|go-live ~~ we|we'll|we_will|team|they",
 
     "by the end of ~ month|quarter|year|sprint|phase",
+    # it arrives with someone else's delivery: 'comes with the vendor's acceptance package, due before go-live'
+    "due|expected|promised|scheduled ~ before|by|with|for ~ go-live|golive|launch|release|cutover|handover|"
+    "acceptance",
+    "comes|come|arrives|arrive|will_come|is_coming ~ with|in ~~ package|delivery|handover|release|contract|drop",
+    "once|after|when we have|we've|we ~ seen|received|got|reviewed|read ~ theirs|their|it|the",
+    "when the time comes", "when it comes to it", "in good time",
+    "would|will ~ confer|meet|convene ~~ and|to ~ decide|agree|determine|choose",
+    "will|'ll|shall be written|prepared|produced|created|compiled|put_together ~~ in|during|after|once|when|with|by",
     "in progress", "work in progress", "draft only", "to follow", "will follow", "follows later",
     "not decided", "undecided", "unassigned", "unowned", "no decision",
 )

@@ -81,12 +81,19 @@ def name_tokens(name: str) -> tuple[str, ...]:
     return tuple(token.lower() for token in _TOKEN.findall(name))
 
 
+# 'orientation' is also the welcome week of a course or a job, and the direction of an object
+_NOT_SEXUAL_ORIENTATION = frozenset({
+    "attendance", "attended", "session", "sessions", "week", "day", "event", "events", "program", "programme",
+    "module", "course", "tour", "visit", "completed", "done", "angle", "axis", "panel", "image", "page", "screen",
+})
+
+
 @lru_cache(maxsize=8192)
 def protected_in_name(name: str) -> str:
     """The word of the name that points at a protected attribute ('' for none); 'age' only of a person."""
     tokens = name_tokens(name)
     for token in tokens:
-        if token in PROTECTED:
+        if token in PROTECTED and not (token == "orientation" and _NOT_SEXUAL_ORIENTATION.intersection(tokens)):
             return token
     if "birth" in tokens and ("date" in tokens or "year" in tokens):
         return "birth date"
@@ -137,3 +144,16 @@ def proxy_in_text(text: str) -> str:
 def protected_in_text(text: str) -> str:
     match = PROTECTED_PHRASES.search(text) if text.strip() else None
     return match.group(0) if match else ""
+
+
+# 'Tarvo service desk, via Ilse Vandenberg', 'ops mailbox (contact: Raj Patel)': a channel with a named person behind it
+_CONTACT = re.compile(
+    r"\b(?:via|contact|attn|c/o|through|owner|lead|led\s+by|run\s+by|with)\s*:?\s+"
+    r"(?P<name>[A-Z][a-zà-ÿ]+(?:[-'][A-Z]?[a-zà-ÿ]+)?\s+(?:(?:van|de|der|den|da|di|von|le|la)\s+)?[A-Z][\w'-]+)"
+)
+
+
+def contact_person(text: str) -> str:
+    """The named person an answer gives as the contact behind a team, desk or mailbox ('' for none)."""
+    match = _CONTACT.search(text)
+    return match.group("name") if match else ""

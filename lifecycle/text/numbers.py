@@ -226,3 +226,11 @@ def quantities(text: str) -> tuple[Quantity, ...]:
 def as_fraction(value: float) -> float:
     """A score written either as a share (0.85) or a percentage (85) as a share."""
     return value / 100 if value > 1 else value
+
+
+_YEAR = re.compile(r"(?<![\d,.])(?:19|20)\d{2}(?![\d,.]\d)")
+
+
+def years(text: str) -> frozenset[str]:
+    """The calendar years a text names ('trained on the 2017-2022 cohorts' → {'2017', '2022'})."""
+    return frozenset(_YEAR.findall(text))

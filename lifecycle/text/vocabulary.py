@@ -571,6 +571,13 @@ SELECTIVE_LABELS = Concept(
         "paid|purchased|converted|responded",
         "declined|rejected|refused|unshown|not_shown|not_selected|filtered|blocked|uncontacted ~~ no|never|"
         "without|lack|don't_have|do_not_have|have_no ~~ outcome|outcomes|label|labels",
+        # 'covers every unit we acquired': the labelled cases are the ones today's decision took
+        "every|each|all ~ unit|units|car|cars|vehicle|vehicles|item|items|case|cases|applicant|applicants|customer|"
+        "customers|order|orders|deal|deals|loan|loans|property|properties|one|ones ~ we|that_we|the_business ~ "
+        "acquired|acquire|bought|buy|purchased|accepted|approved|funded|hired|admitted|took_on|won|underwrote|insured",
+        "every|each|all acquired|bought|purchased|accepted|approved|funded|hired|admitted|insured|underwritten unit|"
+        "units|car|cars|vehicle|vehicles|item|items|case|cases|applicant|applicants|customer|customers|loan|loans|"
+        "policy|policies",
         "selective labels|labelling|labeling", "selection bias", "reject inference", "censored outcome|outcomes|label|labels",
         "survivorship bias", "counterfactual outcome|outcomes",
         "model's|its [own] decisions|choices|recommendations|rankings|actions ~~ shape|determine|decide|influence|affect|"
@@ -877,6 +884,25 @@ PERFORMATIVE = Concept(
         "as a|the target|goal|deadline|promise|commitment|quota", "promised by|promise-by", "pace|paces|pacing to",
         "work|works|plan|plans|staff|staffs to the|our forecast|prediction|eta|quote|estimate",
         "job card|cards", "on the tablet", "acted on|act_on|acts_on ~ the score|prediction|list|forecast",
+        # an intervention meant to prevent the very outcome that is predicted: the treated cases' outcomes change
+        "adviser|advisers|advisor|advisors|nurse|nurses|coach|coaches|caseworker|caseworkers|counsellor|counsellors|"
+        "mentor|mentors|care_team|retention_team|outreach_team|success_team ~~ telephone|telephones|phone|phones|call|"
+        "calls|contact|contacts|reach_out|reaches_out|visit|visits|email|emails|message|messages|follow_up|follows_up "
+        "~~ student|students|patient|patients|customer|customers|member|members|client|clients|tenant|tenants|each|"
+        "every|listed|flagged",
+        "outreach|intervention|interventions|retention_offer|retention_offers|save_offer|save_offers|win-back ~~ to|for "
+        "~~ listed|flagged|high-risk|at-risk|at_risk|scored|identified|predicted",
+        "so_that|the_whole_point_is_that|aim_is_that|so_they|so_it ~~ make|makes|catch|catches|reach|reaches|stay|"
+        "stays|avoid|avoids|recover|recovers|succeed|succeeds|pass|passes|survive|survives|continue|continues|return|"
+        "returns|do_not|does_not|don't|doesn't|never|no_longer ~~ flight|flights|connection|connections|course|"
+        "study|studies|default|churn|fail|failure|miss|misconnect|leave|drop_out|lapse",
+        "divert|diverts|diverted|reroute|reroutes|rerouted|re-route|re-routed|expedite|expedites|expedited|"
+        "fast-track|fast-tracks|fast-tracked|go|goes|sent|send|sends ~~ to|into|onto|through ~~ express|priority|fast|"
+        "rescue|special|manual|"
+        "dedicated|direct ~ chute|lane|route|track|queue|handling|team|path|service|way",
+        "prevent|prevents|prevented|avert|averts|averted|stop|stops ~ the|a|them|it ~~ dropout|drop-out|drop_out|"
+        "churn|churning|default|defaulting|miss|misconnect|misconnecting|failure|failing|readmission|attrition|"
+        "withdrawal|lapse|lapsing|cancellation",
     ),
 )
 
@@ -957,13 +983,22 @@ DUPLICATES_KEPT = Concept(
         "stay|stays|remain|remains|kept|left|kept ~ as separate|distinct|individual rows|records|tickets|entries|"
         "examples|cases",
     ),
+    # the same car bought twice is two purchases, not a duplicated record
+    exclude=("twice|repeat|repeats|repeated|again ~~ kept|keep|stay|stays|remain|remains|counted ~ as separate|"
+             "distinct|different acquisitions|purchases|events|visits|transactions|sales|stays|admissions|bookings|"
+             "orders|journeys|trips|episodes|applications|deals",),
     inner_negation=False,
 )
 
 GATE_OVERRIDABLE = Concept(
     "gate_overridable", "a quality gate that does not block",
     (
-        "can|could|may still ~ approve|release|ship|promote|deploy|pass", "approve|approved|release|released|ship|"
+        "can|could|may still ~ approve|release|ship|promote|deploy|pass|merge|publish",
+        "can|could|may ~ sign|signs ~ it|them|this|the_release ~ off ~~ with|when|if|despite|anyway",
+        "when|if there is|there's a|an business|commercial|good|urgent reason|case|need|justification",
+        "if|when|even_if ~~ row|rows|check|checks|metric|metrics|threshold|thresholds ~~ red|amber|yellow|fails|failed|"
+        "missed|misses|below ~~ still|anyway|can|may",
+        "approve|approved|release|released|ship|"
         "shipped|promote|promoted|deploy|deployed|go_ahead ~~ with conditions|anyway|regardless|nonetheless|"
         "all_the_same",
         "decide|decides|judge|judges|determine|determines ~~ whether ~~ miss|misses|failure|drop|dip|shortfall ~~ "
@@ -996,7 +1031,9 @@ MANUAL_GATE = Concept(
     "manual_gate", "a person looking at the numbers as the only gate",
     ("looks|look|looked|glances|glance|skims|skim|eyeballs|checks|check|reviews|review ~ over|at|through ~ the|their "
      "~ metrics|numbers|results|scores|report|dashboard|charts|plots ~~ before|prior_to ~ release|releases|deploy|"
-     "deploys|deploying|shipping|each_release|every_release|go-live|export|promotion",
+     "deploys|deploying|shipping|each_release|every_release|go-live|export|promotion|we_click|clicking|we_merge|"
+     "merging|we_promote|promoting|we_release|we_ship|we_deploy",
+     "promotion|promoting|deployment|deploying|release|releasing ~~ is|is_just|takes ~ a|one ~ click|button",
      "manual|manually|human ~ sign-off|signoff|approval|review|check ~~ before|prior_to ~ release|deploy|export|"
      "promotion|go-live"),
 )
@@ -1027,6 +1064,8 @@ ALL_AT_ONCE = Concept(
         "odd|even|alternate|alternating|every_other days|day|weeks|week|hours",
         "our ~ two|three|biggest|largest|main|busiest|top ~~ markets|regions|countries|stores|sites|customers|clients",
     ),
+    # the last step of a gradual rollout: 'all stores at once only after the A/B reads clean'
+    exclude=("at_once|together|simultaneously|in_one_go ~ only ~ after|once|when|if",),
 )
 
 UNAGREED_CONSUMER = Concept(

@@ -284,6 +284,10 @@ FIRES: list[tuple[str, Mutation]] = [
 
 # (check id, a near miss: a change of the perfect plan after which the check must stay quiet)
 QUIET: list[tuple[str, Mutation]] = [
+    # within a tenth of the label delay is about one outcome cycle: the delay is an estimate
+    ("MN-015", both(put("problem_framing.label_delay_typical_days", 32.0),
+                    put("monitoring.retraining_interval_days", 30.0))),
+    ("MO-020", both(put("problem_framing.label_delay_typical_days", 60.0), put("modeling.test_period_days", 56))),
     ("GATE-PF-AIA", MINIMAL),
     ("GATE-PF-AIA", both(EXEMPTED, put("ai_act.screening.exemption_assessment", "It only sorts CVs by date."))),
     ("GATE-DA-AIA", both(HIGH_RISK, DATASHEET_2D)),

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from lifecycle.text import ASSERTED, HEDGED, NEGATED, analyse, asserted, deferral, mentions, numbers, unsettled
+from lifecycle.text import (
+    ASSERTED, HEDGED, NEGATED, analyse, asserted, deferral, mentions, numbers, unconfirmed, unsettled,
+)
 from lifecycle.text.metrics import parse_metric, same_metric
 from lifecycle.text.names import name_tokens, protected_in_name, proxy_in_name
 from lifecycle.text.split import clauses, sentences
@@ -237,6 +239,18 @@ def test_metric_names_are_compared_by_meaning() -> None:
     assert not same_metric("precision", "recall")
     metric = parse_metric("MAE (days)")
     assert metric is not None and not metric.higher_is_better
+
+
+def test_years_and_contact_people_are_read_from_text() -> None:
+    from lifecycle.text.names import contact_person
+    from lifecycle.text.numbers import years
+
+    assert years("fitted on the 2019-2021 intakes, scored on 2022") == {"2019", "2021", "2022"}
+    assert years("1,2000 rows and 12,019 events") == frozenset()
+    assert contact_person("Warehouse vendor help desk, via Ana de Souza") == "Ana de Souza"
+    assert contact_person("platform-alerts mailbox") == ""
+    assert unconfirmed("Payments service desk (contact: Tomas Berg)") is None
+    assert unconfirmed("payments-alerts@example.org mailbox") is not None
 
 
 def test_a_year_or_a_left_out_qualifier_does_not_make_another_metric() -> None:
