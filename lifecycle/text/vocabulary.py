@@ -826,6 +826,18 @@ HEURISTIC_LABEL = Concept(
         "substituted|estimated|imputed|interpolated|synthetic|modelled|modeled read|reads|reading|readings|value|values|"
         "label|labels|outcome|outcomes|actuals|data ~~ is|are|were|was used|counted|included|kept|taken",
         "similar-day|like-day estimate|estimates|interpolation|substitution|substitutions|read|reads",
+        # cases a rule settled on its own counted as outcomes: 'listings the rule engine took down without a
+        # moderator are taken as positives'; 'reason codes of its automatic takedowns are mapped to fake'
+        "removed|removes|blocked|rejected|took_down|taken_down|closed|declined|flagged|decided by_itself|"
+        "automatically|on_its_own|by_the_rule|by_the_engine ~~ taken|counted|mapped|treated|included|labelled|"
+        "labeled ~ as|to",
+        "automatic|automated|rule-based|rule|auto takedowns|takedown|removals|removal|rejections|decisions|flags|"
+        "blocks|closures ~~ mapped|counted|treated|taken|labelled|labeled|included ~ as|to|in",
+        "without a|any|the moderator|human|reviewer|person|analyst|agent ~~ looking|checking|seeing|reviewing|ever",
+        # an outcome that never came, valued at a guide or book price so that the row is kept
+        "valued|filled|imputed|plugged|priced|set|get|gets ~~ at|from|with|using|in|the ~ book|guide|the_guide|"
+        "list_price|rule|formula|lookup ~~ value|values|number|price|prices|wholesale|ws|as_of",
+        "plug|plugs|plugged|plugging in ~~ guide|book|estimate|rule|default|formula",
     ),
     exclude=_NORM_RULES,
 )
@@ -1086,6 +1098,17 @@ UNAGREED_CONSUMER = Concept(
         "output|outputs|forecast|forecasts|list", "other teams|a_few_teams|some_teams|several_teams ~~ read|use|pull|"
         "consume|asked",
         "uses|use|reads|read ~ it for", "downstream teams", "undocumented|unknown consumer|consumers",
+        # helped themselves, or were let in on the side: 'the app squad picked them up for a pilot'
+        "picked|picks|picking ~ them|it|the_scores|the_topic|the_feed ~ up", "subscribed|subscribes|subscribing ~ to",
+        "a_few|some|several|other|many ~ have|has subscribed|signed_up|connected",
+        "open|available|visible to every|any|all ~ team|teams|user|users|analyst|analysts",
+        "got|get|gets|given|been_given|granted|been_granted access|read_access|a_copy|copies",
+        "run|runs|running their own queries|reports|analyses|dashboards|models",
+        "would be handy|useful|helpful|nice", "not|n't ~ discouraged|objected|stopped|prevented ~ this|it|them",
+        "flow|flows|flowing|feed|feeds|feeding|find_their_way|finds_its_way ~ into|to ~~ dashboard|dashboards|report|"
+        "reports|other_systems|other_teams|bi",
+        "whatever|whoever|anything|anyone ~ reads|subscribes_to|consumes|listens_to|pulls",
+        "not checked|looked|asked ~ what|who|why ~ for|they|it",
     ),
     inner_negation=False,
 )
@@ -1376,7 +1399,8 @@ HANDLED_CONSUMER = Concept(
     ("go|goes|went|must_go|have_to_go through ~ the ~~ steering|governance|approval|change|review|board|group|process",
      "none has|have been approved|granted|agreed|given", "require|requires|need|needs approval|sign-off|an_agreement",
      "declined|refused|turned_down|said_no", "not allowed|permitted", "no access", "readable|visible only by|to",
-     "restricted to", "only readable|visible"),
+     "restricted to", "only readable|visible", "were|was declined|refused|turned_down|denied|rejected",
+     "agreed|agree|asked to wait for", "acl-restricted|access-controlled", "its own sign-off|approval"),
     inner_negation=False,
 )
 

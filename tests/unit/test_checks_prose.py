@@ -540,6 +540,18 @@ FIRES += [
     ("MO-003", model_description("Settings were picked, and accuracy estimated, with GroupKFold over the whole archive.")),
     ("MO-003", model_description("Each time a different tenth of the tickets was kept aside and the model refitted on "
                                  "the rest; we quote the average.")),
+    # consumers who helped themselves, or were let in on the side
+    ("DE-010", put("deployment.consumers", "The routing webhook. The score topic is open to every team on the bus, "
+                                           "and a couple have subscribed.")),
+    ("DE-010", put("deployment.consumers", "The routing webhook; the scores also flow into the support dashboards "
+                                           "that read the same view.")),
+    ("DE-010", put("deployment.consumers", "The routing webhook. The churn squad picked the scores up for a retention "
+                                           "pilot.")),
+    # labels a rule settled on its own, or filled from a guide value
+    ("PF-011", put("problem_framing.label_definition", "The queue an agent moved the ticket to; tickets the keyword "
+                                                       "router closed automatically are counted as spam.")),
+    ("PF-011", put("problem_framing.label_definition", "The final queue. Tickets that were never reassigned get the "
+                                                       "rule book value for their subject, so no row is lost.")),
     # a feature praised as the strongest, with nothing saying when its value is fixed
     ("DA-021", feature_description("Whether a senior agent touched the ticket; by far the strongest predictor we have.")),
     ("DA-021", feature_description("Count of internal notes on the ticket. Top feature by SHAP in every run.")),
@@ -563,6 +575,10 @@ QUIET += [
     ("DA-002", feature_description("Share of the ticket's attachments that are screenshots, read at creation.")),
     ("DA-002", feature_description("Estimated handling minutes from the intake form. The actual minutes close with the "
                                    "ticket and are never used as a model input.")),
+    ("DE-010", put("deployment.consumers", "Only the routing webhook. The finance team asked for access and was "
+                                           "declined until the steering group decides.")),
+    ("PF-011", put("problem_framing.label_definition", "The queue an agent finally resolved the ticket in; tickets the "
+                                                       "keyword router closed automatically are left out of training.")),
     # sound answers that share words with a gap
     ("DA-016", put("data.features[2].name", "onboarding_orientation_attended")),  # a welcome session, not a person's
     ("MO-014", put("data.features[2].name", "customer_credit_rank")),  # a rank on a scale, not a slot on screen

@@ -471,3 +471,12 @@ def test_names_and_text_about_identity_groups_are_protected() -> None:
     assert protected_in_name("identity_verified") == ""  # an ID check, not who someone is
     from lifecycle.text.names import protected_in_text
     assert protected_in_text("References to minorities and religions in the message, per 100 words.")
+
+
+def test_a_comma_or_a_bracket_between_two_words_of_a_phrase_does_not_part_them() -> None:
+    from lifecycle.text.patterns import compile_phrases
+
+    phrases = compile_phrases(("automatic takedowns ~ mapped to",))
+    assert phrases.search("its automatic takedowns, are mapped to positives")
+    assert phrases.search("automatic (takedowns) mapped to")
+    assert not phrases.search("automatic. Takedowns are mapped to")  # a sentence end still parts them
