@@ -60,10 +60,11 @@ def test_gap_ids_are_unique_across_the_corpus():
     assert len(ids) == len(set(ids))
 
 
-def test_sealed_folder_warns_the_check_developer():
-    note = (CORPUS_DIR / "holdout2" / "README.md").read_text(encoding="utf-8")
-    assert "do not open" in note.lower() and "check developer" in note.lower()
-    assert SEALED_SPLITS == ("holdout2",) and set(SEALED_SPLITS) <= set(SPLITS)
+def test_sealed_folders_warn_the_check_developer():
+    assert SEALED_SPLITS == ("holdout2", "holdout4") and set(SEALED_SPLITS) <= set(SPLITS)
+    for split in SEALED_SPLITS:
+        note = (CORPUS_DIR / split / "README.md").read_text(encoding="utf-8")
+        assert "do not open" in note.lower() and "check developer" in note.lower()
 
 
 def test_opened_holdouts_record_their_first_measurement_and_point_to_the_sealed_split():
