@@ -17,7 +17,9 @@ from pydantic import BaseModel
 
 from ..model import Feature, MLTask, Project, Section, Sensitivity
 from ..text import Gap, Mention, asserted, is_placeholder, lacks, mentions, numbers, sentence_at, unconfirmed, unsettled
-from ..text.names import name_tokens, protected_in_name, protected_in_text, proxy_in_name, proxy_in_text
+from ..text.names import (
+    describes_a_person, name_tokens, protected_in_name, protected_in_text, proxy_in_name, proxy_in_text,
+)
 
 RANKING_TASKS = frozenset({MLTask.RANKING, MLTask.RECOMMENDATION})
 PROBABILITY_TASKS = frozenset({MLTask.BINARY_CLASSIFICATION, MLTask.MULTICLASS_CLASSIFICATION})
@@ -202,11 +204,17 @@ def sensitive_features(project: Project) -> list[Sensitive]:
         if word:
             where = "name" if protected_in_name(feature.name) else "description"
             result.append(Sensitive(index, feature, name, f"its {where} mentions '{word}'", True, True))
-        elif people:
-            reason, strong = _looks(feature, people)
+        elif people or _of_a_person(feature):
+            reason, strong = _looks(feature, True)
             if reason:
                 result.append(Sensitive(index, feature, name, reason, strong, True))
     return result
+
+
+def _of_a_person(feature: Feature) -> bool:
+    """The feature describes a person (a customer's home ZIP), even when the prediction is about a thing (the
+    car the customer sells): stand-ins for protected groups then matter for the people the decision reaches."""
+    return describes_a_person(feature.name, feature.description)
 
 
 def signal_kinds(project: Project) -> set[Any]:

@@ -282,6 +282,15 @@ DEFERRAL_PHRASES = (
     "comes|come|arrives|arrive|will_come|is_coming ~ with|in ~~ package|delivery|handover|release|contract|drop",
     "once|after|when we have|we've|we ~ seen|received|got|reviewed|read ~ theirs|their|it|the",
     "when the time comes", "when it comes to it", "in good time",
+    # waiting for a problem to show itself: 'we will act if a group stands out', 'respond should any group appear'
+    "act|acts|respond|responds|react|reacts|intervene|intervenes|step_in|look_into_it ~ if|should|when|whenever ~ "
+    "any|a|one|some group|groups|pattern|patterns|disparity|disparities|bias|unfairness ~~ stands_out|stand_out|"
+    "appear|appears|emerge|emerges|shows_up|show_up|seem|seems|turn_out|turns_out|look|looks",
+    "once|when|until the first|initial ~~ is|are in|available|back",  # 'once the first quarter of appeals is in'
+    "eventually|later|maybe|perhaps|probably ~ in|for v2|v3|version_2|the_next_release|a_later_release|phase_2",
+    "intend|intends|intended|plan|plans|planned|aim|aims|expect|expects ~ to ~ undertake|conduct|carry_out|run|do|"
+    "perform|commission ~~ after|once|when|later|following|at_the_end_of|in_the_new_year|next_year",
+    "will|'ll|shall be scoped|specified|worked_up|fleshed_out",
     "would|will ~ confer|meet|convene ~~ and|to ~ decide|agree|determine|choose",
     "will|'ll|shall be written|prepared|produced|created|compiled|put_together ~~ in|during|after|once|when|with|by",
     "in progress", "work in progress", "draft only", "to follow", "will follow", "follows later",

@@ -157,3 +157,12 @@ def contact_person(text: str) -> str:
     """The named person an answer gives as the contact behind a team, desk or mailbox ('' for none)."""
     match = _CONTACT.search(text)
     return match.group("name") if match else ""
+
+
+_POSSESSIVE_PERSON = re.compile(r"\b(?:" + "|".join(sorted(PERSON)) + r")s?['’]s?\s", re.IGNORECASE)
+
+
+def describes_a_person(name: str, description: str) -> bool:
+    """A feature about a person: its name names one ('customer_zip5') or its description starts from one
+    ("the seller's home ZIP")."""
+    return bool(PERSON.intersection(name_tokens(name))) or bool(_POSSESSIVE_PERSON.search(description))

@@ -278,6 +278,9 @@ FIRES: list[tuple[str, Mutation]] = [
     ("DE-012", both(put("problem_framing.baseline_metric", "Precision at the routing threshold, 2025 weeks 1-8"),
                     put("deployment.quality_gate_checks[0].threshold", 0.75))),
     ("DE-013", put("deployment.decision_deadline_ms", 100)),
+    # routing a ticket decides nothing about a person, but the customer's home postcode is still about one
+    ("DA-016", both(put("data.features[2].name", "customer_postcode"),
+                    put("data.features[2].description", "The customer's home postcode, from the account."))),
     ("DE-014", put("deployment.serving_mode", "batch")),
     ("MN-015", put("monitoring.retraining_interval_days", 1)),
 ]

@@ -51,6 +51,12 @@ DEFERRALS = [
     "The platform team will look into it.",
     "Still to be worked out with SRE before go-live.",
     "Once the pilot is over we'll figure out how to roll back.",
+    # waiting on another team's delivery, a later meeting, or a problem to show itself
+    "The switch-back runbook ships with the integrator's acceptance pack, due before go-live.",
+    "If the scores disappoint, the two directors would meet and decide how to go back.",
+    "We will step in should any group seem to be treated worse.",
+    "The office intends to conduct an equity review after the first year.",
+    "Our part of the runbook follows once we have seen theirs.",
 ]
 
 
@@ -68,6 +74,8 @@ SOUND = [
     "Not a single feature is computed after the decision; all are read from the snapshot at scoring time.",
     "We retrain once a week, when the new labels have landed.",
     "The alarm pages the on-call engineer as soon as the error rate passes 2 %.",
+    "Retraining runs once the nightly batch is in and the features are refreshed.",
+    "The on-call engineer acts if the drift score stands out for two days.",
 ]
 
 
