@@ -709,10 +709,20 @@ def test_period_shorter_than_delay(project: Project) -> Iterator[Hit]:
         )
 
 
+# Words that name a time window or the test data as a whole ('most recent complete cohort'), not a segment of it.
+_WHOLE_PERIOD = frozenset("""the a most recent latest last newest complete completed full matured whole entire test
+holdout hold-out held-out cohort cohorts period periods month months week weeks quarter quarters year years window
+season intake""".split())
+
+
 def is_overall(slice_: str) -> bool:
-    """A metric measured on everything ('', 'overall', 'all', 'overall (last 8 weeks)'), not on one segment."""
+    """A metric measured on everything ('', 'overall', 'all', 'overall (last 8 weeks)', 'most recent complete
+    cohort'), not on one segment."""
     text = slice_.strip().lower()
-    return not text or text.startswith(("overall", "all", "global", "total", "whole", "entire", "test"))
+    if not text or text.startswith(("overall", "all", "global", "total", "whole", "entire", "test")):
+        return True
+    words = text.replace("(", " ").replace(")", " ").replace(",", " ").split()
+    return all(word in _WHOLE_PERIOD or word.isdigit() for word in words)
 
 
 def threshold_value(text: str) -> tuple[float, str] | None:

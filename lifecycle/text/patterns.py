@@ -137,7 +137,7 @@ def _slot(token: str) -> tuple[str, bool]:
     return f"(?:{alternatives})", optional
 
 
-SEP = r"(?:\s*[-/]\s*|[,)]?\s+\(?)"  # a comma or a bracket between two words does not part them
+SEP = r"(?:\s*[-/]\s*|[,)]?\s+[(~≈]?)"  # a comma, a bracket or a "~" (about) between two words does not part them
 
 
 def compile_phrase(phrase: str) -> str:

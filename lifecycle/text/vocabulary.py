@@ -979,6 +979,15 @@ TEST_TUNING = Concept(
         # 'adjusted the features until the test months looked good'
         "until|till ~~ test|held-out|holdout|hold-out ~~ looked|looks|look|was|were|came_out|seemed|seems good|right|"
         "fine|best|better|ok|okay|acceptable|reasonable|great|happy|satisfying",
+        # many rounds on one period, then that period's score reported: '14 rounds until MAE flattened'
+        "# rounds|iterations|passes|cycles ~~ until|till", "re-scored|rescored|re-ran|re-evaluated|re-tested ~~ each|"
+        "every|per round|iteration|pass|time",
+        "lowest|best|highest|top ~~ across|over|out_of|among ~ # ~ runs|configurations|configs|trials|combos|"
+        "combinations|variants|experiments|candidates",
+        "same|that|this cohort's|period's|fold's|set's|month's|quarter's|year's|week's ~ mae|auc|score|scores|error|"
+        "accuracy|precision|recall|f1|rmse|mape|wape|loss ~~ report|reported|quote|quoted|deck|what_we_report",
+        "grid|random|hyperparameter|hyper-parameter|parameter search|sweep ~~ where|with|using|in_which ~~ scoring|"
+        "evaluation|test fold|set|cohort|period|month|quarter",
     ),
 )
 
@@ -1559,7 +1568,13 @@ REACTIVE_ONLY = Concept(
      "replicas", "high availability|highly_available",
      "retry|retries|retried|retrying|keep_trying|keeps_trying|re-send|resend|resent ~~ until|till ~~ answers|"
      "responds|replies|comes_back|recovers|is_back|is_up|succeeds|works",
-     "wait|waits|waiting ~ until|till|for ~ the ~ service|model|api|endpoint ~~ back|up|recovers|responds"),
+     "wait|waits|waiting ~ until|till|for ~ the ~ service|model|api|endpoint ~~ back|up|recovers|responds",
+     # redundancy, restarts and 'try again' keep the service up; none says what the product does meanwhile
+     "# replicas|instances|pods|nodes", "on-call|on_call|oncall|ops|sre|someone|we ~ restarts|restart|reboots|reboot|"
+     "redeploys|redeploy|fixes|fix",
+     "fix|fixes|fixing forward", "fix-forward", "refresh|refreshes|reload|reloads|resubmit|resubmits|try_again ~~ and|"
+     "or|+", "outage|failure|downtime ~~ is|are|would_be unlikely|rare|improbable",
+     "try again|try_later|come_back_later ~ banner|message|page|screen|error"),
     inner_negation=False,
 )
 

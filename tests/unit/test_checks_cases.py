@@ -274,6 +274,9 @@ FIRES: list[tuple[str, Mutation]] = [
     ("DE-012", put("deployment.quality_gate_checks[0].comparator", "le")),
     ("DE-012", both(put("deployment.quality_gate_checks[0].metric", "AUC"),
                     put("deployment.quality_gate_checks[0].threshold", 0.5))),
+    # a gate row on the most recent complete period is the whole test data, not a segment
+    ("DE-012", both(put("deployment.quality_gate_checks[0].slice", "most recent complete quarter"),
+                    put("deployment.quality_gate_checks[0].threshold", 0.75))),
     # the baseline names the weeks it was measured on, the gate row does not: still the same metric
     ("DE-012", both(put("problem_framing.baseline_metric", "Precision at the routing threshold, 2025 weeks 1-8"),
                     put("deployment.quality_gate_checks[0].threshold", 0.75))),

@@ -488,3 +488,4 @@ def test_a_comma_or_a_bracket_between_two_words_of_a_phrase_does_not_part_them()
     assert phrases.search("its automatic takedowns, are mapped to positives")
     assert phrases.search("automatic (takedowns) mapped to")
     assert not phrases.search("automatic. Takedowns are mapped to")  # a sentence end still parts them
+    assert compile_phrases(("across # runs",)).search("the best across ~200 runs")  # '~' is 'about
