@@ -325,6 +325,10 @@ def unconfirmed(text: str) -> Gap | None:
     if analysis.placeholder:
         return Gap("placeholder", text.strip())
     sentence = next((s for s in analysis.sentences if s.deferral), None)
+    first = analysis.sentences[0] if analysis.sentences else None
+    if sentence and sentence is not first and first is not None and (
+            asserted(first.text, "on_call") or contact_person(first.text)):
+        sentence = None  # 'The analytics on-call rota, 24/7. Ops takes over once the handover is signed.'
     if sentence:
         return Gap("deferred", sentence.text)
     if mentions(text, "nobody_reviews") or text.strip().lower().startswith(("nobody", "no one", "no-one")):

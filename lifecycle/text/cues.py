@@ -158,7 +158,10 @@ DEFERRAL_PHRASES = (
     "depends|dependent|depending on ~ decision|agreement|approval|budget|funding|capacity|availability|hire|hiring|"
     "sign-off|headcount|prioritisation|roadmap",
     "once ~ is|are|has|have|gets|get ~ ready|available|in_place|agreed|approved|hired|staffed|funded|built|decided|"
-    "signed|live|done|finished|onboarded|set_up|sorted|clear|prioritised",
+    "signed|live|done|finished|onboarded|set_up|sorted|clear|prioritised|stood_up|up_and_running|in_operation",
+    "whoever|whichever|anyone|somebody|someone ~~ is|happens_to_be around|available|free|in|on_shift",
+    "whoever|whichever|anyone ~~ sees|notices|spots|gets_to|picks_up ~ it|them|the_alert ~ first",
+    "still has|have|needs|need to agree|sign|approve|accept|confirm|sign_off|say_yes",
     "when|until ~ is|are|has|have ~ ready|agreed|approved|hired|staffed|funded|decided|signed|onboarded|sorted|"
     "prioritised|in_place",
     # future decision verbs
