@@ -236,6 +236,15 @@ FEATURE_CODE_DIVERGENT = Concept(
         "go port|service|binary|rewrite|version|implementation|code",
         "notebook|pandas|python|spark|sql|dbt ~~ training|offline ~~ java|golang|kotlin|scala|c#|javascript|typescript|"
         "node|rust|c++|swift|php|ruby ~~ serving|online|production|service|app",
+        # 'online they are reimplemented in the API', 'the app team rebuilds the aggregates in their Java code'
+        "reimplemented|re-implemented|rewritten|ported|recoded|re-coded|duplicated|hand-coded|rebuilt|recomputed ~ in|"
+        "for|at|inside ~ the|our|their ~ api|service|app|backend|frontend|serving|production|runtime|online|client",
+        "service|api|app|backend|serving|server|client|frontend ~~ recomputes|recompute|recalculates|rebuilds|rebuild|"
+        "computes|derives ~~ features|aggregates|inputs|signals|variables ~~ in|with go=|golang|java|kotlin|scala|"
+        "c#|javascript|typescript|node|rust|c++|swift|php|ruby",
+        "rebuild|rebuilds|rebuilt|recompute|recomputes|recalculate|recalculates ~ the ~ same ~ aggregates|features|"
+        "inputs|signals|variables|counts|ratios ~~ in|with ~ their|its|the_service's|the_app's|own java|golang|kotlin|"
+        "scala|c#|javascript|typescript|node|rust|c++|swift|php|ruby|code",
     ),
     exclude=("same|shared|single|one|common|identical feature|code|library|pipeline|implementation|transformation",),
 )
@@ -633,7 +642,8 @@ SERVING_ONLINE = Concept(
     "serving_online", "predictions made on request, while the product waits",
     (
         "real-time|realtime", "real time", "on request|demand", "on-demand", "per request|call|transaction|click|"
-        "page_view|page_load|query", "synchronous|synchronously", "request/response", "rest|grpc|http api|endpoint|"
+        "page_view|page_load|query", "on|for|at every|each page_view|page_load|request|click|search|visit|checkout|"
+        "login|call|scan|swipe|keystroke", "synchronous|synchronously", "request/response", "rest|grpc|http api|endpoint|"
         "call|service",
         "api call|calls|request|requests", "at checkout|login|sign-up|signup|the_counter|the_point_of_sale|"
         "the_till|booking|application_time|request_time", "while the customer|user|agent|caller|applicant|patient|"

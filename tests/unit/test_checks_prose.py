@@ -552,6 +552,13 @@ FIRES += [
                                                        "router closed automatically are counted as spam.")),
     ("PF-011", put("problem_framing.label_definition", "The final queue. Tickets that were never reassigned get the "
                                                        "rule book value for their subject, so no row is lost.")),
+    # feature code written a second time for serving, however it is said
+    ("DE-004", put("deployment.end_to_end_path", "The service recomputes the features in Go; training features come "
+                                                 "from a Spark job.")),
+    ("DE-004", put("deployment.end_to_end_path", "At serving time the app team rebuilds the same aggregates in their "
+                                                 "Java code.")),
+    ("DE-004", put("deployment.end_to_end_path", "Offline features are SQL in the warehouse; online they are "
+                                                 "reimplemented in the API.")),
     # redundancy, restarts and "try again" are not a fallback
     ("DE-015", put("deployment.fallback", "Four pods behind the balancer, so downtime is unlikely; ops restarts them "
                                           "if needed.")),
