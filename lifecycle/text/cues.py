@@ -231,6 +231,7 @@ DEFERRAL_PHRASES = (
     "will|we'll|they'll|i'll|you'll|'ll|would ~ adopt whatever", "whatever the new|final process|procedure|rule|rules",
     "will|we'll|they'll|i'll|you'll|'ll|we'd|plan_to|intend_to|expect_to|hope_to|aim_to|want_to ~~ tighten|fix|add|sort|set_up|put_in_place|"
     "improve|introduce|implement|complete|finish|address|pseudonymise|pseudonymize|anonymise|anonymize|redact|"
+    "weigh_in|chime_in|advise|"
     "assess|evaluate|measure|check|review|revisit|look_at|automate|formalise|document ~~ after|once|later|"
     "eventually|closer_to|ahead_of|before_go-live|before_launch|before_we|in_q1|in_q2|in_q3|in_q4|next_year|"
     "next_quarter|later_in_the_year|in_the_new_year|when_we|if_we|when_there",
@@ -294,6 +295,9 @@ DEFERRAL_PHRASES = (
     "intend|intends|intended|plan|plans|planned|aim|aims|expect|expects ~ to ~ undertake|conduct|carry_out|run|do|"
     "perform|commission ~~ after|once|when|later|following|at_the_end_of|in_the_new_year|next_year",
     "will|'ll|shall be scoped|specified|worked_up|fleshed_out",
+    "to weigh|chime in|advise|comment|look ~~ down_the_road|down_the_line|later|eventually|in_due_course|at_some_point",
+    "will|'ll|to do|carry_out|conduct|complete|write ~ the|a|an|its ~ dpia|assessment|impact_assessment|review|audit|"
+    "analysis|evaluation ~~ after|once|later|when|following",
     "would|will ~ confer|meet|convene ~~ and|to ~ decide|agree|determine|choose",
     "will|'ll|shall be written|prepared|produced|created|compiled|put_together ~~ in|during|after|once|when|with|by",
     "in progress", "work in progress", "draft only", "to follow", "will follow", "follows later",

@@ -60,6 +60,8 @@ DEFERRALS = [
     "The platform on-call, once the new rotation is stood up.",
     "Whoever in the team sees it first.",
     "The service desk after hypercare; its manager still has to agree.",
+    "The privacy officer will do the impact assessment after the pilot.",
+    "Legal to weigh in on retention down the road.",
 ]
 
 
@@ -79,6 +81,8 @@ SOUND = [
     "The alarm pages the on-call engineer as soon as the error rate passes 2 %.",
     "Retraining runs once the nightly batch is in and the features are refreshed.",
     "The on-call engineer acts if the drift score stands out for two days.",
+    "The on-call will do the rollback within five minutes once the canary fails.",
+    "The on-call will carry out the rollback once the canary fails.",
 ]
 
 
