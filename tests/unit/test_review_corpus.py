@@ -44,13 +44,17 @@ def test_corpus_has_enough_plans_and_domains():
     assert len(dev) == 6
     assert len(holdout) >= 4
     holdout3 = [p for p in PLANS if p.split == "holdout3"]
+    holdout4 = [p for p in PLANS if p.split == "holdout4"]
     assert len(holdout2) >= 3
     assert len(holdout3) >= 4
-    assert len({p.domain for p in PLANS}) >= 17
+    assert len(holdout4) >= 3
+    assert len({p.domain for p in PLANS}) >= 20
     assert not {p.domain for p in dev} & {p.domain for p in holdout}, "holdout domains must not appear in dev"
     earlier = {p.domain for p in dev + holdout}
     assert not {p.domain for p in holdout2} & earlier, "holdout2 domains must be new to dev and holdout"
     assert not {p.domain for p in holdout3} & (earlier | {p.domain for p in holdout2}), "holdout3 domains must be new"
+    before4 = earlier | {p.domain for p in holdout2 + holdout3}
+    assert not {p.domain for p in holdout4} & before4, "holdout4 domains must be new"
     for plan in PLANS:
         assert not re.search(r"churn|recommend|loan", plan.domain, re.I), plan.domain
 
