@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..model import HumanEvaluation, ModelFamily, PositionBias, Project, SelectionBasis, SplitStrategy
+from ..model import HumanEvaluation, MLTask, ModelFamily, PositionBias, Project, SelectionBasis, SplitStrategy
 from ..text import asserted, mentions, numbers
 from ..text.metrics import parse_metric, same_metric
 from ..text.numbers import as_fraction, years
@@ -734,10 +734,15 @@ def threshold_value(text: str) -> tuple[float, str] | None:
 
 
 def majority_share(project: Project) -> float | None:
-    """What always predicting the majority class scores on accuracy (0..1), from the positive class share."""
+    """What always predicting the majority class scores on accuracy (0..1), from the positive class share.
+
+    With two classes the other class holds the rest; with several, the rest is spread over classes of unknown
+    size, so only a share above one half says what the majority class scores."""
     share = project.problem_framing.positive_class_share_percent
     if share is None:
         return None
+    if project.problem_framing.ml_task is MLTask.MULTICLASS_CLASSIFICATION:
+        return share / 100 if share > 50 else None
     return max(share, 100 - share) / 100
 
 

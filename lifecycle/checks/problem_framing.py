@@ -71,6 +71,8 @@ def baseline_is_placeholder(project: Project) -> Iterator[Hit]:
     for field, text in (("problem_framing.non_ml_baseline", framing.non_ml_baseline),
                         ("modeling.baseline_comparison", project.modeling.baseline_comparison)):
         gap = blank(text, "baseline_words")
+        if gap and gap.kind == "denied" and _measured_elsewhere(text, gap.sentence):
+            gap = None  # 'the report's 31 % is quoted for context only, not used for the comparison' after a measured one
         if text.strip() and gap:
             yield Hit(
                 message=f"The plan gives no baseline to beat ({gap.describe()}): the model has nothing to be compared "
@@ -82,6 +84,11 @@ def baseline_is_placeholder(project: Project) -> Iterator[Hit]:
                 basis=TEXT,
             )
             return
+
+
+def _measured_elsewhere(text: str, denial: str) -> bool:
+    """Another sentence of the answer gives a measured figure: the denial is about some other number."""
+    return any(numbers(sentence.text) for sentence in analyse(text).sentences if sentence.text != denial)
 
 
 @check("PF-003", "Business metric is not measured", phase=PHASE, severity=Severity.WARNING, rules=(2,))

@@ -87,7 +87,8 @@ POST_DENIAL = re.compile(
 # --- hedges: the concept is mentioned but is not (or no longer) the plan ----------------------------
 
 HEDGE_BEFORE = compile_phrases((
-    "consider", "considered", "thought about", "think about", "discuss", "discussed", "debated",
+    "consider", "considered", "thought about", "think about", "thought of", "think of", "wondered about",
+    "discuss", "discussed", "debated",
     "tried", "first tried", "experimented with", "toyed with", "briefly",
     "instead of", "rather than", "as opposed to", "in place of", "unlike",
     "avoid", "avoided", "rule out", "ruled out", "reject", "rejected", "decide against", "decided against",

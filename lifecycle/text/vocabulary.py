@@ -404,6 +404,7 @@ POST_OUTCOME = Concept(
     ),
     exclude=(
         "share|shares|proportion|fraction|percentage of the|this|its|all",  # 'share of the listing photos' is a ratio
+        "ends|ended|finishes|finished|closes|closed|stops|stopped at_least|# ~~ before|prior_to|ahead_of",
         "expected|planned|estimated|scheduled|predicted|projected|anticipated|target|forecast|forecasted|promised|"
         "quoted|provisional|intended|likely|booked [end|final] discharge|delivery|closure|resolution|completion|"
         "return|cancellation|exit|settlement|payment|arrival|date|time|status|outcome|stay|stage",
@@ -1454,7 +1455,9 @@ RULE_OUTPUT = Concept(
      "# or more ~ red flags|flags|points|triggers", "@\\d+\\+\\s*(?:red\\s+)?flags", "trigger-routed|rule-routed|"
      "auto-routed|auto-assigned|auto-closed|auto-labelled",
      "trigger's|triggers'|rule's|engine's|scorecard's|model's queue|label|decision|flag|class|group|score"),
-    exclude=_NORM_RULES,
+    # the rule kept for a control group or as the baseline is not where the labels come from
+    exclude=(*_NORM_RULES, "rule|rules|router|engine|scorecard|heuristic ~~ as a|the|our ~ long-term|long_term|"
+             "permanent|small ~ control|holdout|hold-out|baseline|comparison|control_group"),
 )
 
 LABEL_CLAUSE = Concept(

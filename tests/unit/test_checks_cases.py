@@ -274,6 +274,11 @@ FIRES: list[tuple[str, Mutation]] = [
     ("DE-012", put("deployment.quality_gate_checks[0].comparator", "le")),
     ("DE-012", both(put("deployment.quality_gate_checks[0].metric", "AUC"),
                     put("deployment.quality_gate_checks[0].threshold", 0.5))),
+    # with several classes, a class holding 70 % is what always predicting it scores
+    ("MO-021", both(put("problem_framing.ml_task", "multiclass_classification"),
+                    put("problem_framing.positive_class_share_percent", 70.0),
+                    put("modeling.offline_metrics[0].name", "Top-1 accuracy"),
+                    put("modeling.offline_metrics[0].threshold", "at least 0.65"))),
     # a gate row on the most recent complete period is the whole test data, not a segment
     ("DE-012", both(put("deployment.quality_gate_checks[0].slice", "most recent complete quarter"),
                     put("deployment.quality_gate_checks[0].threshold", 0.75))),
@@ -290,6 +295,11 @@ FIRES: list[tuple[str, Mutation]] = [
 
 # (check id, a near miss: a change of the perfect plan after which the check must stay quiet)
 QUIET: list[tuple[str, Mutation]] = [
+    # with several classes, 18 % in one class says nothing about what the largest class scores
+    ("MO-021", both(put("problem_framing.ml_task", "multiclass_classification"),
+                    put("problem_framing.positive_class_share_percent", 18.0),
+                    put("modeling.offline_metrics[0].name", "Top-1 accuracy"),
+                    put("modeling.offline_metrics[0].threshold", "at least 0.80"))),
     # within a tenth of the label delay is about one outcome cycle: the delay is an estimate
     ("MN-015", both(put("problem_framing.label_delay_typical_days", 32.0),
                     put("monitoring.retraining_interval_days", 30.0))),

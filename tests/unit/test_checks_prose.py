@@ -601,6 +601,15 @@ QUIET += [
                                           "restarts the pods.")),
     ("MO-025", put("modeling.error_analysis", "About 20 rounds of tuning on the validation weeks; the test weeks were "
                                               "scored once, at the end.")),
+    ("PF-002", put("modeling.baseline_comparison", "On the same test weeks the keyword rules score 0.79 precision and "
+                                                   "the model 0.93. Last year's audit figure covers other queues, so it "
+                                                   "is quoted for context only and never used in the comparison.")),
+    ("DE-003", put("deployment.rollout_plan", "We thought of moving every queue at once, but support ops prefers 5% "
+                                              "of tickets for a week, then half.")),
+    ("PF-011", put("data.label_source", "The queue an agent finally solved the ticket in. 2% of tickets stay on the "
+                                        "keyword rules as a long-term control group.")),
+    ("DA-002", feature_description("Escalations on the product area over the 14 days up to the nightly file, so the "
+                                   "window ends at least a day before the ticket arrives.")),
     # sound answers that share words with a gap
     ("DA-016", put("data.features[2].name", "onboarding_orientation_attended")),  # a welcome session, not a person's
     ("MO-014", put("data.features[2].name", "customer_credit_rank")),  # a rank on a scale, not a slot on screen

@@ -45,16 +45,19 @@ def test_corpus_has_enough_plans_and_domains():
     assert len(holdout) >= 4
     holdout3 = [p for p in PLANS if p.split == "holdout3"]
     holdout4 = [p for p in PLANS if p.split == "holdout4"]
+    holdout5 = [p for p in PLANS if p.split == "holdout5"]
     assert len(holdout2) >= 3
     assert len(holdout3) >= 4
     assert len(holdout4) >= 3
-    assert len({p.domain for p in PLANS}) >= 20
+    assert len(holdout5) >= 2
+    assert len({p.domain for p in PLANS}) >= 22
     assert not {p.domain for p in dev} & {p.domain for p in holdout}, "holdout domains must not appear in dev"
     earlier = {p.domain for p in dev + holdout}
     assert not {p.domain for p in holdout2} & earlier, "holdout2 domains must be new to dev and holdout"
     assert not {p.domain for p in holdout3} & (earlier | {p.domain for p in holdout2}), "holdout3 domains must be new"
     before4 = earlier | {p.domain for p in holdout2 + holdout3}
     assert not {p.domain for p in holdout4} & before4, "holdout4 domains must be new"
+    assert not {p.domain for p in holdout5} & (before4 | {p.domain for p in holdout4}), "holdout5 domains must be new"
     for plan in PLANS:
         assert not re.search(r"churn|recommend|loan", plan.domain, re.I), plan.domain
 
@@ -76,6 +79,8 @@ def test_opened_holdouts_record_their_first_measurement_and_point_to_the_sealed_
     assert "106/177" in note and "108/131" in note and "holdout2" in note
     note = (CORPUS_DIR / "holdout3" / "README.md").read_text(encoding="utf-8")
     assert "100/180" in note and "104/122" in note and "holdout2" in note
+    note = (CORPUS_DIR / "holdout5" / "README.md").read_text(encoding="utf-8")
+    assert "54/90" in note and "54/69" in note and "holdout4" in note
 
 
 def test_benchmark_accepts_every_split_and_all():
