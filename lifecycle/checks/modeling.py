@@ -105,8 +105,8 @@ _TIME_TEXTS = ("data.label_source", "data.quality_notes", "problem_framing.label
 def _random_split_in_text(project: Project) -> tuple[str, str] | None:
     """(path, sentence) of prose that describes a shuffled, random or k-fold evaluation split, if any.
 
-    A random split used only to tune inside the training period (not for the figures reported), next to a test set taken
-    after it, is not a leak; nor is a sentence that also describes a later test period.
+    A random split used only to tune inside the training period (not for the figures reported), next to a test
+    set taken after it, is not a leak; nor is a sentence that also describes a later test period.
     """
     found = all_asserted(project, _SPLIT_TEXTS, "random_split") + [
         (path, m) for path, m in all_asserted(project, _SPLIT_TEXTS, "random_selection")

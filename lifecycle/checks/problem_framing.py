@@ -72,7 +72,7 @@ def baseline_is_placeholder(project: Project) -> Iterator[Hit]:
                         ("modeling.baseline_comparison", project.modeling.baseline_comparison)):
         gap = blank(text, "baseline_words")
         if gap and gap.kind == "denied" and _measured_elsewhere(text, gap.sentence):
-            gap = None  # 'the report's 31 % is quoted for context only, not used for the comparison' after a measured one
+            gap = None  # after a measured comparison: 'the report's 31 % is for context only, not for the comparison'
         if text.strip() and gap:
             yield Hit(
                 message=f"The plan gives no baseline to beat ({gap.describe()}): the model has nothing to be compared "
