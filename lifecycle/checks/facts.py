@@ -204,17 +204,13 @@ def sensitive_features(project: Project) -> list[Sensitive]:
         if word:
             where = "name" if protected_in_name(feature.name) else "description"
             result.append(Sensitive(index, feature, name, f"its {where} mentions '{word}'", True, True))
-        elif people or _of_a_person(feature):
+        # a feature about a person (a customer's home ZIP) counts even when the prediction is about a thing
+        elif people or describes_a_person(feature.name, feature.description):
             reason, strong = _looks(feature, True)
             if reason:
                 result.append(Sensitive(index, feature, name, reason, strong, True))
     return result
 
-
-def _of_a_person(feature: Feature) -> bool:
-    """The feature describes a person (a customer's home ZIP), even when the prediction is about a thing (the
-    car the customer sells): stand-ins for protected groups then matter for the people the decision reaches."""
-    return describes_a_person(feature.name, feature.description)
 
 
 def signal_kinds(project: Project) -> set[Any]:

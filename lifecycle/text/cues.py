@@ -228,7 +228,7 @@ DEFERRAL_PHRASES = (
     "settled|arranged|organised",
     "will|we'll|they'll|i'll|you'll|'ll|shall be defined|agreed|decided|worked_out|sorted_out|settled|finalised|nominated|appointed|confirmed|"
     "negotiated|determined|clarified|discussed|established|assigned|arranged|designed|documented|drafted|"
-    "written_up|written_into|put_in_place|introduced_later|set_later",
+    "written_up|written_into|put_in_place|introduced_later|set_later|scoped|specified|worked_up|fleshed_out",
     "will|we'll|they'll|i'll|you'll|'ll|would ~ adopt whatever", "whatever the new|final process|procedure|rule|rules",
     "will|we'll|they'll|i'll|you'll|'ll|we'd|plan_to|intend_to|expect_to|hope_to|aim_to|want_to ~~ tighten|fix|add|sort|set_up|put_in_place|"
     "improve|introduce|implement|complete|finish|address|pseudonymise|pseudonymize|anonymise|anonymize|redact|"
@@ -295,7 +295,6 @@ DEFERRAL_PHRASES = (
     "eventually|later|maybe|perhaps|probably ~ in|for v2|v3|version_2|the_next_release|a_later_release|phase_2",
     "intend|intends|intended|plan|plans|planned|aim|aims|expect|expects ~ to ~ undertake|conduct|carry_out|run|do|"
     "perform|commission ~~ after|once|when|later|following|at_the_end_of|in_the_new_year|next_year",
-    "will|'ll|shall be scoped|specified|worked_up|fleshed_out",
     "to weigh|chime in|advise|comment|look ~~ down_the_road|down_the_line|later|eventually|in_due_course|at_some_point",
     "will|'ll|to do|carry_out|conduct|complete|write ~ the|a|an|its ~ dpia|assessment|impact_assessment|review|audit|"
     "analysis|evaluation ~~ after|once|later|when|following",

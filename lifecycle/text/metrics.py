@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .numbers import years
 from .patterns import compile_phrases
 
 # key -> (phrases, higher is better, bounded between 0 and 1)
@@ -48,7 +49,6 @@ _METRICS: dict[str, tuple[tuple[str, ...], bool, bool]] = {
 }
 _PATTERNS = [(key, compile_phrases(phrases), higher, bounded) for key, (phrases, higher, bounded) in _METRICS.items()]
 _NUMBERS = re.compile(r"(?<![A-Za-z])\d[\d,]*(?:\.\d+)?")
-_YEAR = re.compile(r"(?:19|20)\d\d")
 _AT_K = re.compile(r"@\s*(\d[\d,]*)|\bat\s+k\s*=\s*(\d+)|\btop[- ]?(\d[\d,]*)\b", re.IGNORECASE)
 
 
@@ -83,7 +83,7 @@ def parse_metric(name: str) -> MetricName | None:
     at = _AT_K.search(name)
     cut = next((int(g.replace(",", "")) for g in at.groups() if g), None) if at else None
     # a year names the data it was measured on ('2024 cohort'), not what the metric counts
-    numbers = tuple(sorted({n.replace(",", "") for n in _NUMBERS.findall(name) if not _YEAR.fullmatch(n)}
+    numbers = tuple(sorted({n.replace(",", "") for n in _NUMBERS.findall(name) if n not in years(n)}
                            - ({str(cut)} if cut else set())))
     return MetricName(best[1], cut, numbers)
 
