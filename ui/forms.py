@@ -85,13 +85,16 @@ def bind(key: str, value: Any, binding: Binding) -> None:
 
 def commit(key: str) -> None:
     """Write widget ``key``'s value to the project if it changed since the widget was in step."""
-    binding: Binding | None = st.session_state.get(BINDINGS, {}).get(key)
-    if binding is None or key not in st.session_state or binding.epoch != state.epoch():
-        return
-    value = st.session_state[key]
-    synced: dict[str, Any] = st.session_state.setdefault(SYNCED, {})
-    rejected: dict[str, Any] = st.session_state.setdefault(REJECTED, {})
+    if key in st.session_state:
+        _commit(key, st.session_state[key], st.session_state.setdefault(SYNCED, {}),
+                st.session_state.setdefault(REJECTED, {}), state.epoch())
+
+
+def _commit(key: str, value: Any, synced: dict[str, Any], rejected: dict[str, Any], epoch: int) -> None:
     if value == synced.get(key, _UNSET) or (key in rejected and rejected[key] == value):
+        return
+    binding: Binding | None = st.session_state.get(BINDINGS, {}).get(key)
+    if binding is None or binding.epoch != epoch:
         return
     question = binding.question
     if binding.row_id is None:
@@ -130,14 +133,16 @@ def reconcile() -> None:
     bindings: dict[str, Binding] = st.session_state.get(BINDINGS, {})
     synced: dict[str, Any] = st.session_state.setdefault(SYNCED, {})
     rejected: dict[str, Any] = st.session_state.setdefault(REJECTED, {})
+    widgets = st.session_state.to_dict()  # one copy of every widget's value, not two lookups per widget
+    epoch = state.epoch()
     with state.one_save():
         for key in list(bindings):
-            if key not in st.session_state:  # Streamlit forgot the widget (it was not drawn in the last run)
+            if key not in widgets:  # Streamlit forgot the widget (it was not drawn in the last run)
                 del bindings[key]
                 synced.pop(key, None)
                 rejected.pop(key, None)
                 continue
-            commit(key)
+            _commit(key, widgets[key], synced, rejected, epoch)
         state.save_leftovers()
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 
-from . import uninterrupted
+from . import uninterrupted, widget_state
 
 _started = False
 
@@ -18,5 +18,6 @@ def start_once() -> None:
         return
     _started = True
     uninterrupted.install()  # every widget callback runs to its end (see ui/uninterrupted.py)
+    widget_state.install()  # a widget looks up its own key, not a copy of the whole state
     gc.collect()
     gc.freeze()
