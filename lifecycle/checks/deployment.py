@@ -79,7 +79,9 @@ def no_quality_gate(project: Project) -> Iterator[Hit]:
     it (Rule 9, ML Test Score Infra 4). With no gate rows it is a blocker. Gate rows whose
     notes say a miss can still be approved, or that only a person reads the numbers, are a
     warning, and a blocker where the model decides about people (credit, claims, care…).
-    An empty answer is reported by the gate check.
+    Notes that describe what the gate computes and where its results go, but never say that
+    a failing model is stopped (not promoted, the alias stays, the build fails), are a warning:
+    a gate is defined by what happens on a miss. An empty answer is reported by the gate check.
     """
     deployment = project.deployment
     notes = deployment.quality_gate
@@ -89,20 +91,29 @@ def no_quality_gate(project: Project) -> Iterator[Hit]:
         soft = asserted(notes, "manual_gate")  # a person reading the numbers is the gate only when nothing blocks
     if soft and not gap:
         gap = Gap("soft", soft.sentence)
+    silent = bool(notes.strip()) and not gap and not asserted(notes, "gate_blocks")
+    if silent:
+        # what the gate computes is described, but not what happens to a model that fails it
+        gap = Gap("silent", analyse(notes).sentences[0].text)
     if not notes.strip() or not gap:
         return
     rows = deployment.quality_gate_checks
+    if silent:
+        message = ("The pre-release quality gate's notes describe what is computed and where it is shown, but never "
+                   "say that a model failing a check is stopped: nothing shows that a broken model would be held back.")
+    else:
+        message = (("The pre-release quality gate has rows, but its notes say it is not enforced"
+                    if rows else "There is no pre-release quality gate")
+                   + f" ({gap.describe()}): a broken model would be exported unchecked.")
     yield Hit(
-        message=("The pre-release quality gate has rows, but its notes say it is not enforced"
-                 if rows else "There is no pre-release quality gate")
-                + f" ({gap.describe()}): a broken model would be exported unchecked.",
+        message=message,
         fix="Block export unless held-out metrics (e.g. AUC, precision at threshold) meet a fixed threshold and do "
             "not drop against the current model, and run that check automatically in the release pipeline.",
         field="deployment.quality_gate",
         evidence=evidence(gap.sentence),
         basis=CROSS if rows else TEXT,
         # rows that can be waved through still warn; where the model decides about people it is no gate at all
-        severity=Severity.WARNING if rows and not about_people(project) else None,
+        severity=Severity.WARNING if silent or (rows and not about_people(project)) else None,
     )
 
 

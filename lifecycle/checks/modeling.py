@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ..model import HumanEvaluation, MLTask, ModelFamily, PositionBias, Project, SelectionBasis, SplitStrategy
@@ -868,13 +869,17 @@ def _names_test(sentence: str) -> bool:
         and "validation" not in lowered
 
 
+_APPOSITIVE_TEST = re.compile(r"\s*[,(]?\s*(?:the|our|its|this|which\s+is\s+(?:also\s+)?the|i\.e\.(?:\s+the)?|as\s+the|=)?\s*"
+                              r"(?:test|hold-?out|held-out)\b", re.IGNORECASE)
+
+
 def _tunes_on_test(mention) -> bool:
     """The period the settings were chosen on is the test period: the words right after it call it the test, or
     the sentence calls something the test and names no other year ('chosen on the 2023 cohort, and the 2024
     cohort was scored once, as the test cohort' tunes on a validation year)."""
     sentence, words = mention.sentence, mention.words
     end = sentence.find(words) + len(words)
-    if _names_test(sentence[end:end + 30]):  # 'picked on 2024, the test year'
+    if _APPOSITIVE_TEST.match(sentence[end:end + 30]):  # 'picked on 2024, the test year', not '…, 14-day gap, test …'
         return True
     return _names_test(sentence) and not years(sentence) - years(words)
 

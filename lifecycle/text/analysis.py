@@ -95,6 +95,7 @@ class Gap:
             "channel": "it names a channel or mailbox, not a person or rota",
             "raw": "it says personal data is used as it is",
             "soft": "it says a failing model can still go out",
+            "silent": "it never says that a model failing a check is stopped",
             "reactive": "it only says someone will notice and fix it",
             "vague": "it names no one in particular",
             "ignore": "it keeps the model live and asks people to ignore it",

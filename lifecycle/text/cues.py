@@ -130,6 +130,8 @@ HEDGE_AFTER = re.compile(
     r"(?:(?:is|are|was|were|has|have|had|would|will|could)\s+)?(?:(?:been|be)\s+)?(?:not\s+)?"
     r"(?:would|could|might|was\s+(?:considered|rejected|dropped|replaced|tried)|were\s+(?:considered|rejected|dropped)"
     r"|considered|rejected|ruled\s+out|dropped|replaced|avoided|abandoned|discarded|leaks?|leaked|would\s+leak"
+    # a short qualifier between: 'five-fold cross-validation stratified by clause type was considered, but …'
+    r"|(?:[\w-]+\s+){1,5}?(?:was|were)\s+(?:considered|rejected|ruled\s+out|dropped|discarded|abandoned)\b"
     r"|excluded|left\s+out|removed|filtered\s+out|not\s+counted|ignored|taken\s+out"
     r"|overstates?|inflates?|is\s+(?:wrong|misleading|invalid|not\s+valid|inappropriate|unsuitable)"
     r"|is\s+not\s+(?:used|appropriate|suitable|valid|acceptable)|was\s+the\s+old|in\s+the\s+past|previously"
@@ -167,7 +169,8 @@ DEFERRAL_PHRASES = (
     "prioritised|in_place",
     # future decision verbs
     "will|we'll|they'll|i'll|you'll|'ll|shall|going_to|plan_to|plans_to|intend_to|intends_to ~ work|sort|figure|iron|thrash|hammer ~ out",
-    "will|we'll|they'll|i'll|you'll|'ll|shall|going_to|plan_to|plans_to|intend_to|intends_to ~ decide|"
+    "will|we'll|they'll|i'll|you'll|'ll|shall|going_to|plan_to|plans_to|intend_to|intends_to|expect_to|expects_to|"
+    "hope_to|hopes_to|aim_to|aims_to|promised_to|promise_to|promises_to ~ decide|"
     "determine|look_into|figure_out|work_out|sort_out|find_out|agree|come_back|revisit|think_about|discuss|"
     "pick|choose|assign|nominate|appoint|find_someone|find_an_owner|investigate|explore|clarify|confirm|settle|"
     "follow_up|get_back|check_with|align|propose|consider|define_later",
@@ -176,7 +179,8 @@ DEFERRAL_PHRASES = (
     "assigned|named|picked|chosen|organised|arranged later|afterwards|down_the_line|down_the_road|in_due_course|"
     "at_a_later_date|at_a_later_stage|in_the_future|in_future|eventually|at_some_point",
     # 'in a later phase' defers; 'moved to phone screen or a later stage' names a step of the process
-    "later phase|version|release|iteration|sprint|quarter|date|on", "later stage ~ of|for the ~ project|rollout|work",
+    "later phase|version|release|iteration|sprint|quarter|date|on",
+    "later|sometime|some_time this|next|in_the spring|summer|autumn|fall|winter|year|month|week|quarter", "later stage ~ of|for the ~ project|rollout|work",
     "in|for|during|into a|the later|future|subsequent|follow-up|follow-on phase|stage|version|release|"
     "iteration|sprint|quarter|increment|milestone|round",
     "will|we'll|they'll|i'll|you'll|'ll|to_be|is_planned|are_planned|planned|scheduled|moved|pushed|postponed|"
@@ -314,7 +318,16 @@ NOT_DEFERRAL = compile_phrases((
     "awaiting outcome|outcomes|label|labels|review|reviews", "wait|waits|waiting for the outcome|label|labels",
     "until the outcome|label|case|loan|claim|ticket",
     "when|until the outcome|label|case|ticket|loan|claim|order|prediction|score|model|alert|signal|threshold|drift",
-    "later data|months|weeks|days|examples|records|periods|period|cohorts|test",
+    "later data|months|weeks|days|examples|records|periods|period|cohorts|test|quarters|years|batches|snapshots",
+    # a result, not a promise: 'should a contract come back with no clause scored'
+    r"@\b(?:come|comes|came|coming)\s+back\s+with(?:out)?\b[^.;:]*",
+    # items described by their state, not work put off: 'the spans not yet visited' (but 'owners not yet named')
+    r"@(?<![\w'])(?!(?:is|was|has|does|this|its|us|process|status)\b)[a-z]{2,}s\s+not\s+yet\s+(?!(?:agreed|named|"
+    r"decided|defined|assigned|confirmed|planned|scheduled|designed|implemented|built|wired|staffed|funded|approved|"
+    r"specified|finalised|finalized|chosen|picked|appointed|written|documented|tested|rehearsed|measured|estimated|"
+    r"hired|owned|covered|started|arranged|organised|organized|settled|resolved|clarified|determined|discussed|"
+    r"automated|configured|deployed|installed|enabled|integrated|trained|validated|evaluated|reviewed|signed|"
+    r"identified|selected|set)\b)[a-z]+ed\b",
     "next day|week|month|morning|run|batch|business_day|working_day|monday|tuesday|wednesday|thursday|friday",
     "next to", "for now and", "will look at the last|latest|most_recent",
 ))

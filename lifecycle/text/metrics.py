@@ -38,8 +38,12 @@ _METRICS: dict[str, tuple[tuple[str, ...], bool, bool]] = {
     "r2": (("r2=", "r²", "r-squared", "r squared", "coefficient of determination"), True, True),
     "rmse": (("rmse=", "root mean squared|square error"), False, False),
     "mse": (("mse=", "mean squared error"), False, False),
-    "mae": (("mae=", "mean absolute error"), False, False),
-    "mape": (("mape=", "smape=", "wape=", "mean absolute percentage error", "percentage error"), False, False),
+    "rmsle": (("rmsle=", "root mean squared|square log|logarithmic error"), False, False),
+    "mae": (("mae=", "mean absolute error", "mdae=", "median absolute error"), False, False),
+    "mape": (("mape=", "smape=", "wape=", "mdape=", "mean absolute percentage error", "percentage error"),
+             False, False),
+    "mase": (("mase=", "mean absolute scaled error"), False, False),
+    "pinball": (("pinball", "quantile loss"), False, False),
     "log_loss": (("log-loss", "log loss", "logloss", "cross-entropy", "cross entropy", "deviance"), False, False),
     "brier": (("brier",), False, True),
     "error_rate": (("error rate", "misclassification rate", "misrouting rate", "misrouted"), False, True),
@@ -48,7 +52,7 @@ _METRICS: dict[str, tuple[tuple[str, ...], bool, bool]] = {
     "latency": (("latency", "response time", "p99", "p95"), False, False),
 }
 _PATTERNS = [(key, compile_phrases(phrases), higher, bounded) for key, (phrases, higher, bounded) in _METRICS.items()]
-_NUMBERS = re.compile(r"(?<![A-Za-z])\d[\d,]*(?:\.\d+)?")
+_NUMBERS = re.compile(r"(?<![A-Za-z\d])\d[\d,]*(?:\.\d+)?")
 _AT_K = re.compile(r"@\s*(\d[\d,]*)|\bat\s+k\s*=\s*(\d+)|\btop[- ]?(\d[\d,]*)\b", re.IGNORECASE)
 
 

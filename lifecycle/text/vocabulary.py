@@ -1000,6 +1000,9 @@ TEST_TUNING = Concept(
         "grid|random|hyperparameter|hyper-parameter|parameter search|sweep ~~ where|with|using|in_which ~~ scoring|"
         "evaluation|test fold|set|cohort|period|month|quarter",
     ),
+    # 'calibrated on the 12 validation Mondays before the test period' names the test only to place the validation
+    exclude=("validation|tuning|calibration|dev|development ~~ before|preceding|prior_to|ahead_of ~~ test|hold-out|"
+             "holdout|held-out",),
 )
 
 DUPLICATES_KEPT = Concept(
@@ -1103,8 +1106,16 @@ ALL_AT_ONCE = Concept(
 UNAGREED_CONSUMER = Concept(
     "unagreed_consumer", "a consumer of the predictions nobody has agreed with",
     (
-        "has|have started|begun ~ pulling|reading|using|consuming|taking|scraping",
-        "may|might|could|plan_to|plans_to|want_to|wants_to|intend_to|would_like_to ~ use|read|consume|pull|build_on",
+        "has|have started|begun ~~ pulling|reading|using|consuming|taking|scraping|exporting|copying|downloading|"
+        "showing",
+        "may|might|could|plan_to|plans_to|want_to|wants_to|intend_to|would_like_to ~ use|read|consume|pull|build_on|"
+        "show|display|publish|put",
+        # heard of rather than agreed: 'nothing formal has been arranged with them', 'mentioned in passing'
+        "nothing formal", "no formal request|agreement|arrangement|contract|sign-off|approval", "informally",
+        "not|n't ~~ formally", "in passing", "we are told|we understand_that|we hear|we've_heard|we_have_heard",
+        "we know of", "apparently", "reportedly",
+        "talking|thinking|talked|thought about ~ putting|showing|using|displaying|publishing|pulling|adding",
+        "copy|copies|copied|copying|export|exports|exported|exporting|paste|pastes|pasted ~~ into|to their own",
         "asked|asking ~ about|to_use|for_access|for_the", "has|have read access|access",
         "whoever reads|uses|consumes", "not sure who", "we will|we'll talk to them", "they know it's|it_is changing",
         # a team helping itself to the scores from a shared table, or given access on the side
@@ -1116,7 +1127,7 @@ UNAGREED_CONSUMER = Concept(
         "anyone|anybody|everyone|whoever with|who_has|that_has access",
         "also ~~ reads|read|uses|use|pulls|pull|consumes|consume ~~ score|scores|eta|prediction|predictions|table|topic|"
         "output|outputs|forecast|forecasts|list", "other teams|a_few_teams|some_teams|several_teams ~~ read|use|pull|"
-        "consume|asked",
+        "consume|asked|look|looks|check|download|copy",
         "uses|use|reads|read ~ it for", "downstream teams", "undocumented|unknown consumer|consumers",
         # helped themselves, or were let in on the side: 'the app squad picked them up for a pilot'
         "picked|picks|picking ~ them|it|the_scores|the_topic|the_feed ~ up", "subscribed|subscribes|subscribing ~ to",
@@ -1756,6 +1767,40 @@ QUALITY_GATE = Concept(
      "validation|test|tests|gate"),
 )
 
+GATE_BLOCKS = Concept(
+    "gate_blocks", "a failing check that stops the candidate",
+    (
+        "block|blocks|blocked|refuse|refuses|refused|reject|rejects|rejected|stop|stops|stopped|prevent|prevents|"
+        "prevented|halt|halts|halted|abort|aborts|aborted|veto|vetoes ~~ export|release|promotion|deployment|deploy|"
+        "publish|publication|merge|registration|rollout|go-live|candidate|model|build|alias|it",
+        "not|never|cannot|can't|won't|isn't|is_not|aren't|are_not|no_longer ~ promoted|released|deployed|published|"
+        "registered|shipped|exported|merged|moved|tagged|served|rolled_out",
+        "won't|will_not|does_not|doesn't|do_not|don't|never|cannot|can't ~ promote|release|deploy|publish|"
+        "register|ship|export|merge|move ~~ a|the|any ~ model|candidate|version",
+        "export|release|promotion|deployment|publication|merge|rollout|registration ~~ is|are|gets|get|will_be ~ "
+        "refused|blocked|stopped|rejected|prevented|halted|denied|aborted",
+        "only ~ moves|move|promotes|promote|deploys|deploy|releases|release|publishes|publish|registers|ships ~~ "
+        "if|when|once|after ~~ pass|passes|passed|clears|meets",
+        "registry|alias|production|prod|serving|pipeline ~~ keeps|keep|kept|retains|retain ~~ current|previous|"
+        "existing|old|incumbent|yesterday's|last ~ model|version|champion",
+        "current|previous|existing|old|incumbent|yesterday's ~ model|version|champion ~ keeps|keep|stays|stay|"
+        "remains ~ serving|running|live|in_production|in_place",
+        "fail|fails|failed|failing ~ the|its ~ build|pipeline|job|run|release|step|dag|stage|workflow",
+        "alias|registry|production|prod|serving|champion ~~ stays|stay|remains|remain|stays_on|is_kept_on|kept_on|"
+        "left_on|untouched|unchanged",
+        "only|solely ~~ pass|passes|passing|passed|clears|clear|meets|meet ~~ promoted|deployed|released|published|"
+        "registered|shipped|exported|moves|go|goes|live",
+        "must|has_to|have_to|needs_to|need_to ~ pass|clear|meet ~~ before|to_be|or",
+        "no|without|cannot_be|can't_be override|overridden|overrides|manual_override|exception|exceptions",
+        "nobody|no_one|no-one|none_of_us ~ can|may|is_allowed_to override|overrule|bypass|skip",
+        "release|pipeline|job|build|deploy|deployment|promotion|export|rollout|publication|dag ~ stops|stop|halts|halt|"
+        "fails|fail|aborts|abort|breaks|is_stopped|is_halted|is_aborted",
+        "automatically ~~ blocked|stopped|rejected|kept|stays|retained|held_back|not_promoted",
+        "held|holds|hold ~ back|back_the_candidate",
+    ),
+    inner_negation=False,
+)
+
 LABEL_TIMING = Concept(
     "label_timing", "when the outcome becomes known",
     ("known|available|arrive|observe|mature|confirm|settle|record|final|close|resolve|visible|land|lands|complete",
@@ -1858,7 +1903,7 @@ VOCABULARY: dict[str, Concept] = {
         AD_HOC_CADENCE, TUNE_ON_PERIOD, RULE_OUTPUT, LABEL_CLAUSE, INVESTIGATION_LABEL, MODEL_ACTION,
         CENSORING_HANDLED, SUBSAMPLED, WEIGHTS_KEPT, INPUTS_NOT_KEPT, UNIVERSAL_LABEL, RESTRICTED_TARGET,
         OVERALL_ONLY, REACTIVE_ONLY, FP_WORDS, FN_WORDS, ADVERSARIAL, IMMATURE_AS_NEGATIVE, FALLBACK, QUALITY_GATE,
-        LABEL_TIMING, OUTPUTS_BECOME_LABELS, INPUT_DRIFT, SIMPLE_MODEL_FIRST, NOISY_LABEL, SELECTION_LABEL,
+        GATE_BLOCKS, LABEL_TIMING, OUTPUTS_BECOME_LABELS, INPUT_DRIFT, SIMPLE_MODEL_FIRST, NOISY_LABEL, SELECTION_LABEL,
         OUTCOME_TARGET, CALIBRATION_WORDS, POSITION_HANDLED, IGNORE_OUTPUT, VAGUE_OWNER, MANUAL_GATE, ENTITY_OVERLAP, GROUPED_BY_ENTITY, REPEATED_ENTITY,
     )
 }

@@ -623,6 +623,43 @@ QUIET += [
 ]
 
 
+# a gate described by what it computes and who sees it, never by what happens to a model that fails
+FIRES += [
+    ("DE-002", put("deployment.quality_gate", "Each retrain writes the rows to the evaluation report, which the lead "
+                                              "reads before Monday's scores go out.")),
+    ("DE-002", put("deployment.quality_gate", "The gate rows are computed nightly and the results are attached to the "
+                                              "change request.")),
+    ("DE-002", put("deployment.quality_gate", "A red row is raised at the fortnightly model review.")),
+]
+QUIET += [
+    ("DE-002", put("deployment.quality_gate", "Each retrain writes the rows to the evaluation report; a candidate "
+                                              "that misses one is not promoted, and the report says why.")),
+    ("DE-002", put("deployment.quality_gate", "The nightly job computes the rows, and the scoring alias only moves "
+                                              "when every row passes.")),
+    ("DE-002", put("deployment.quality_gate", "Results go to the change request; a failing row halts the deploy "
+                                              "job and no one can bypass it.")),
+]
+
+# readers heard of rather than agreed with; a validation period placed before the test; an option weighed and dropped
+FIRES += [
+    ("DE-010", put("deployment.consumers", "The routing webhook. We understand the billing analysts have lately begun "
+                                           "exporting the scores into their own spreadsheets; nothing formal exists.")),
+    ("DE-010", put("deployment.consumers", "The routing webhook. Marketing mentioned in passing that they may show "
+                                           "the queue on the public status page.")),
+    ("DE-010", put("deployment.consumers", "The routing webhook; a few support leads copy the daily file into their "
+                                           "own trackers.")),
+]
+QUIET += [
+    ("MO-025", put("modeling.error_analysis", "The threshold is calibrated on the six validation weeks before the test "
+                                              "period, which is scored once.")),
+    ("MO-025", put("modeling.model_description", "Train Jan 2023 to May 2025, tuning on Jun-Aug 2025, a 14-day gap, "
+                                                 "test Sep-Dec 2025.")),
+    ("MO-003", put("modeling.model_description", "Five-fold cross-validation stratified by product was considered, "
+                                                 "since it gives a larger test set, but the split stays temporal.")),
+    ("DE-010", put("deployment.consumers", "The routing webhook only. Billing asked to export the scores into their "
+                                           "own spreadsheets; we declined, and the table is closed to other readers.")),
+]
+
 
 def _case_id(case: tuple[str, Mutation]) -> str:
     return f"{case[0]}:{case[1].__name__}"
