@@ -46,11 +46,13 @@ def test_corpus_has_enough_plans_and_domains():
     holdout3 = [p for p in PLANS if p.split == "holdout3"]
     holdout4 = [p for p in PLANS if p.split == "holdout4"]
     holdout5 = [p for p in PLANS if p.split == "holdout5"]
+    holdout6 = [p for p in PLANS if p.split == "holdout6"]
     assert len(holdout2) >= 3
     assert len(holdout3) >= 4
     assert len(holdout4) >= 3
     assert len(holdout5) >= 2
-    assert len({p.domain for p in PLANS}) >= 22
+    assert len(holdout6) >= 3
+    assert len({p.domain for p in PLANS}) >= 25
     assert not {p.domain for p in dev} & {p.domain for p in holdout}, "holdout domains must not appear in dev"
     earlier = {p.domain for p in dev + holdout}
     assert not {p.domain for p in holdout2} & earlier, "holdout2 domains must be new to dev and holdout"
@@ -58,6 +60,8 @@ def test_corpus_has_enough_plans_and_domains():
     before4 = earlier | {p.domain for p in holdout2 + holdout3}
     assert not {p.domain for p in holdout4} & before4, "holdout4 domains must be new"
     assert not {p.domain for p in holdout5} & (before4 | {p.domain for p in holdout4}), "holdout5 domains must be new"
+    before6 = before4 | {p.domain for p in holdout4 + holdout5}
+    assert not {p.domain for p in holdout6} & before6, "holdout6 domains must be new"
     for plan in PLANS:
         assert not re.search(r"churn|recommend|loan", plan.domain, re.I), plan.domain
 
@@ -68,7 +72,7 @@ def test_gap_ids_are_unique_across_the_corpus():
 
 
 def test_sealed_folders_warn_the_check_developer():
-    assert SEALED_SPLITS == ("holdout2", "holdout4") and set(SEALED_SPLITS) <= set(SPLITS)
+    assert SEALED_SPLITS == ("holdout2", "holdout6") and set(SEALED_SPLITS) <= set(SPLITS)
     for split in SEALED_SPLITS:
         note = (CORPUS_DIR / split / "README.md").read_text(encoding="utf-8")
         assert "do not open" in note.lower() and "check developer" in note.lower()
@@ -81,6 +85,8 @@ def test_opened_holdouts_record_their_first_measurement_and_point_to_the_sealed_
     assert "100/180" in note and "104/122" in note and "holdout2" in note
     note = (CORPUS_DIR / "holdout5" / "README.md").read_text(encoding="utf-8")
     assert "54/90" in note and "54/69" in note and "holdout4" in note
+    note = (CORPUS_DIR / "holdout4" / "README.md").read_text(encoding="utf-8")
+    assert "104/180" in note and "105/120" in note and "holdout6" in note
 
 
 def test_benchmark_accepts_every_split_and_all():
