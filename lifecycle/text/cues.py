@@ -130,8 +130,10 @@ HEDGE_AFTER = re.compile(
     r"(?:(?:is|are|was|were|has|have|had|would|will|could)\s+)?(?:(?:been|be)\s+)?(?:not\s+)?"
     r"(?:would|could|might|was\s+(?:considered|rejected|dropped|replaced|tried)|were\s+(?:considered|rejected|dropped)"
     r"|considered|rejected|ruled\s+out|dropped|replaced|avoided|abandoned|discarded|leaks?|leaked|would\s+leak"
-    # a short qualifier between: 'five-fold cross-validation stratified by clause type was considered, but …'
-    r"|(?:[\w-]+\s+){1,5}?(?:was|were)\s+(?:considered|rejected|ruled\s+out|dropped|discarded|abandoned)\b"
+    # a short qualifier between: 'five-fold cross-validation stratified by clause type was considered, but …',
+    # 'post-outage tags are left out'
+    r"|(?:[\w-]+\s+){1,5}?(?:is|are|was|were)\s+(?:considered|rejected|ruled\s+out|dropped|discarded|abandoned"
+    r"|left\s+out|excluded|not\s+used)\b"
     r"|excluded|left\s+out|removed|filtered\s+out|not\s+counted|ignored|taken\s+out"
     r"|overstates?|inflates?|is\s+(?:wrong|misleading|invalid|not\s+valid|inappropriate|unsuitable)"
     r"|is\s+not\s+(?:used|appropriate|suitable|valid|acceptable)|was\s+the\s+old|in\s+the\s+past|previously"
@@ -167,6 +169,9 @@ DEFERRAL_PHRASES = (
     "still has|have|needs|need to agree|sign|approve|accept|confirm|sign_off|say_yes",
     "when|until ~ is|are|has|have ~ ready|agreed|approved|hired|staffed|funded|decided|signed|onboarded|sorted|"
     "prioritised|in_place",
+    # a control that waits for the trial to prove itself: 'when the pilot has shown its value'
+    "when|once|until|after ~ the|our pilot|trial|poc|proof-of-concept|prototype|mvp|experiment ~ has|have|is|are ~ "
+    "shown|proven|proved|succeeded|worked|delivered|known",
     # future decision verbs
     "will|we'll|they'll|i'll|you'll|'ll|shall|going_to|plan_to|plans_to|intend_to|intends_to ~ work|sort|figure|iron|thrash|hammer ~ out",
     "will|we'll|they'll|i'll|you'll|'ll|shall|going_to|plan_to|plans_to|intend_to|intends_to|expect_to|expects_to|"

@@ -265,9 +265,9 @@ POST_OUTCOME = Concept(
         "adds|logged|populated|completed|completes|computed|known|available|captured|coded|determined|finalised|"
         "back-filled|backfilled|amended|amends|corrected|corrects|revised|revises|overwritten|stamped|confirmed|"
         "confirms|labelled|labeled|tagged|derived|calculated|taken|selected|selects|chosen|chooses|picked|picks|"
-        "marked|marks ~ after|once|when|upon|following|"
-        "at_the_end_of|at_closure|on_closure|at_close|after_closure|later|afterwards|retrospectively|retroactively|"
-        "post",
+        "marked|marks|reconciled|reconciles|tallied|totalled|totaled ~ after|once|when|upon|following|"
+        "at_the_end_of|at_closure|on_closure|at_close|at_the_close|after_closure|later|afterwards|retrospectively|"
+        "retroactively|post",
         "after|once|when|upon|following|at [the|a|an|its|their] ~ outcome|label|event|decision|case|claim|ticket|call|visit|loan|order|"
         "application|investigation|contract|account|dispute|appeal|incident|delivery|shipment|discharge|treatment|"
         "payment|repair|return|refund|cancellation|approval|prediction|scoring|default|churn|transaction|booking|"
@@ -289,6 +289,7 @@ POST_OUTCOME = Concept(
         "post-outcome", "post-event", "post-decision", "post-prediction", "post-approval", "post-application",
         "post-visit", "post-discharge", "post-sale", "post-purchase", "post-incident", "post-closure",
         "post-resolution", "post-default", "post-churn", "post-treatment", "post-delivery", "post-booking",
+        "post-outage", "post-failure", "post-fault", "post-crash", "post-inspection", "post-repair",
         "final|closing|closure|resolution|disposition|outcome|exit|termination|cancellation|churn|settlement|"
         "write-off|charge-off|recovery|collection|collections|adjudication|investigation|discharge status|code|reason|"
         "date|amount|flag|category|type|result|decision|note|notes|stage|outcome|label|grade|diagnosis|verdict",
@@ -333,7 +334,10 @@ POST_OUTCOME = Concept(
         "actual|actuals|observed ~ weather|rain|rainfall|temperature|wind|demand|traffic|conditions|sales|footfall|"
         "volume|volumes|usage|load", "historical actuals", "hourly|daily actuals",
         "on|for the sales|target|forecast|same|predicted|delivery day|date|week|period",
-        "the day|week|period|store-sku-day|date being forecast|predicted|scored",
+        "the day|week|period|store-sku-day|date|fortnight|month|quarter|window|horizon|shift being forecast|predicted|"
+        "scored",
+        # 'for the 14-day period of the prediction': the value covers the window the label describes
+        "period|window|fortnight|horizon of|covered_by the prediction|forecast|label",
         "end-of-day summary|count|stock|figures", "closing stock|stock-on-hand|inventory",
         "reconstructed|rebuilt|derived ~ from the closing|final|end-of-day",
         "back-date|back-dates|back-dated|backdate|backdates|backdated|back-dating|backdating",
@@ -1242,7 +1246,17 @@ RAW_PERSONAL_DATA = Concept(
      "everyone|anyone|all_analysts|all_staff|the_whole_team ~ can|has|have ~ see|read|access|query|download",
      "nothing special|particular|specific", "no special|particular|specific|extra|additional ~ handling|controls|"
      "measures|precautions|treatment|protection|safeguards|rules",
-     "just|only|merely|simply|purely internal data|data|tables|systems"),
+     "just|only|merely|simply|purely internal data|data|tables|systems",
+     # the people who would review the processing judged unnecessary: 'we do not foresee any extra formality'
+     "not|n't|no ~ foresee|expect|see|need|require ~~ formality|formalities|paperwork|assessment|dpia|review|approval",
+     "not|n't|no ~~ necessary|needed|required|need ~ to involve|to_consult|to_ask|to_inform|to_notify ~ the|our ~ "
+     "dpo|data_protection_officer|privacy_office|privacy_officer|privacy_team|data_protection_team|delegado",
+     # a whole population of readers, not a named few: 'readable by the analytics users', 'open to all staff'
+     "readable|accessible|open|visible by|to all|any|every|everyone|the_whole|the_wider|the_entire ~ analytics|"
+     "analyst|analysts|bi|reporting|users|staff|employees|team|teams|department|organisation|company",
+     "readable|accessible|open|visible by|to the analytics|bi|reporting|platform users|staff|employees",
+     "which|that ~ some|about|around|over ~ # ~ fee-earners|analysts|people|staff|users|employees|colleagues ~~ "
+     "can|could|are_able_to|may ~ read|see|access|open"),
     inner_negation=False,
 )
 

@@ -660,6 +660,32 @@ QUIET += [
                                            "own spreadsheets; we declined, and the table is closed to other readers.")),
 ]
 
+# values that cover the window being predicted or arrive after it; privacy review judged unnecessary or left to a pilot
+FIRES += [
+    ("DA-002", feature_description("Reopened tickets for the 14-day period of the prediction, from the report that "
+                                   "support closes every second Friday.")),
+    ("DA-002", feature_description("Refunds on the account in the month, as reconciled by finance at the close of "
+                                   "the month.")),
+    ("DA-002", feature_description("Open defect tags on the device. The post-failure visit also logs the cause "
+                                   "as a tag on that same record.")),
+    ("DA-017", put("data.access_and_privacy", "The ticket export keeps the customers' names; as it is internal use, "
+                                              "we do not foresee any extra formality.")),
+    ("DA-017", put("data.access_and_privacy", "We have not thought it necessary to involve the data protection officer "
+                                              "at this exploratory stage.")),
+    ("DA-017", put("data.access_and_privacy", "The export sits on the shared drive, readable by the analytics users; "
+                                              "we will ask the privacy office for a review when the pilot has shown its "
+                                              "value.")),
+]
+QUIET += [
+    ("DA-002", feature_description("Open defect tags counted by creation time before the scoring date. Post-incident "
+                                   "tags are left out: they are booked to the last review record.")),
+    ("DA-002", feature_description("Refunds in the 28 days up to the Sunday close; the reconciliation of the period "
+                                   "being scored closes only after it, so it is not used.")),
+    ("DA-017", put("data.access_and_privacy", "Names are removed at extract; the table is readable by the three named "
+                                              "analysts of the team, and the privacy office signed the assessment in "
+                                              "March.")),
+]
+
 
 def _case_id(case: tuple[str, Mutation]) -> str:
     return f"{case[0]}:{case[1].__name__}"
