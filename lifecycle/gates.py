@@ -3,7 +3,8 @@
 A gate may be signed off only while no blocker finding of its phase is open; a blocker the
 team takes on deliberately must first be accepted with a written reason (on the Checks
 page or in ``accepted_findings``). The findings still present at sign-off, open or
-accepted, are recorded on the gate so a later reader sees what the signature covered.
+accepted, are recorded on the gate so a later reader sees what the signature covered; so is
+the MLflow model version the plan described then, for a project linked to its registry.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from datetime import date
 
 from .checks import Finding, Severity, run_checks
 from .model import Project, StageGate
-from .model.base import GateFinding
+from .model.base import GateFinding, SignedVersion
 from .phases import PHASES_BY_KEY
 
 
@@ -36,6 +37,7 @@ class SignOffState:
     signed_by: str
     signed_on: date | None
     recorded: tuple[GateFinding, ...]  # findings recorded at sign-off
+    signed_for: SignedVersion | None  # the MLflow model version the sign-off approved, when it recorded one
     blockers: tuple[Finding, ...]  # open blocker findings of the phase now
     allowed: bool
     reasons: tuple[str, ...]
@@ -105,7 +107,22 @@ def sign_off(project: Project, phase: str, by: str, on: date, findings: Iterable
     gate.signed_off_by = by.strip()
     gate.signed_off_on = on
     gate.open_findings_at_sign_off = recorded
+    gate.signed_for = described_version(project)
     return signed
+
+
+def described_version(project: Project) -> SignedVersion | None:
+    """The MLflow model version the plan describes now (its last import for the link as it is), if any.
+
+    Recorded at sign-off so the approval stays with that version: importing another version later
+    must not make the sign-off look as if it approved that one too.
+    """
+    snapshot = project.integrations.mlflow.current_snapshot()
+    if snapshot is None or not snapshot.version.strip():
+        return None
+    listed = next((v for v in snapshot.versions if v.version == snapshot.version), None)
+    run_id = listed.run_id if listed is not None and listed.run_id else (snapshot.run.run_id if snapshot.run else "")
+    return SignedVersion(model=snapshot.model, version=snapshot.version, run_id=run_id)
 
 
 def withdraw_sign_off(project: Project, phase: str) -> Project:
@@ -115,6 +132,7 @@ def withdraw_sign_off(project: Project, phase: str) -> Project:
     gate.signed_off_by = ""
     gate.signed_off_on = None
     gate.open_findings_at_sign_off = []
+    gate.signed_for = None
     return withdrawn
 
 
@@ -128,6 +146,7 @@ def sign_off_state(project: Project, phase: str, findings: Iterable[Finding] | N
         signed_by=gate.signed_off_by.strip(),
         signed_on=gate.signed_off_on,
         recorded=tuple(gate.open_findings_at_sign_off),
+        signed_for=gate.signed_for,
         blockers=tuple(open_blockers(project, phase, findings)),
         allowed=allowed,
         reasons=tuple(reasons),

@@ -166,8 +166,13 @@ def questions_of(model: type[BaseModel]) -> tuple[Question, ...]:
     return tuple(
         _question(name, info)
         for name, info in model.model_fields.items()
-        if name not in (GATE_FIELD, "format_version", ROW_ID)
+        if name not in (GATE_FIELD, "format_version", ROW_ID) and not _recorded(info)
     )
+
+
+def _recorded(info: FieldInfo) -> bool:
+    # Records the workbook writes itself (a gate's signed model version) are kept in the file but never asked.
+    return isinstance(info.json_schema_extra, dict) and bool(info.json_schema_extra.get("recorded"))
 
 
 def gate_questions() -> tuple[Question, ...]:

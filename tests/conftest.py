@@ -4,18 +4,23 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
+from lifecycle import settings
 from lifecycle.policies import ENV_VAR
 from tests.mlflow_server import ADMIN, Server, mlflow_server
+
+NO_CONFIG_FILE = Path(__file__).parent / "no such folder" / settings.CONFIG_FILE
 
 
 @pytest.fixture(autouse=True)
 def no_policy_packs_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A developer's LIFECYCLE_POLICY_PACKS must not change what the checks find in tests; tests that need
-    packs set it themselves."""
+    """A developer's LIFECYCLE_POLICY_PACKS or lifecycle.toml must not change what the checks find in tests;
+    tests that need packs set them themselves."""
     monkeypatch.delenv(ENV_VAR, raising=False)
+    monkeypatch.setattr(settings, "config_file", lambda: NO_CONFIG_FILE)
 
 
 @pytest.fixture(scope="session")

@@ -1,18 +1,21 @@
-"""Which page edits an answer, for links that open it: phase pages and the Annex IV page focus the question."""
+"""Which page edits an answer, for links that open it: phase pages, the Annex IV page, the Data Sheet and the
+Model Card focus the question (``?focus=``); the other pages only open."""
 
 from __future__ import annotations
 
 from lifecycle.checks import field_path
+from lifecycle.compliance.paths import ALL_ROWS, UnknownPath, resolve
 from lifecycle.phases import PHASES_BY_KEY
+from lifecycle.questions import Question
 
 from . import nav
 
 ANNEX_IV_PAGE = "pages/annex_iv.py"
 POLICIES_PAGE = "pages/policies.py"
+DOCUMENT_PAGES = {"datasheet": "pages/datasheet.py", "model_card": "pages/model_card.py"}
 _OTHER_PAGES = {
     "timeline": "pages/timeline.py",
-    "datasheet": "pages/datasheet.py",
-    "model_card": "pages/model_card.py",
+    **DOCUMENT_PAGES,
     "maturity": "pages/maturity.py",
 }
 PROBLEM_FRAMING = "problem_framing"
@@ -30,9 +33,27 @@ def page_of_field(field: str) -> str:
     return _OTHER_PAGES.get(str(head), nav.HOME)
 
 
+def document_question(field: str) -> tuple[Question, tuple[str, str, str], int | None] | None:
+    """The Data Sheet or Model Card question ``field`` names, where it lives (document, section, question) and,
+    for a cell of one table row, that row; a cell of every row (``[*]``) names its table. None for any other
+    field, and for one that names no answer (a stale link), so the page then simply opens."""
+    try:
+        path = resolve(field)
+    except UnknownPath:
+        return None
+    if path.top not in DOCUMENT_PAGES or len(path.steps) < 3:
+        return None
+    section, asked = path.steps[1], path.steps[2]
+    question = resolve(f"{path.top}.{section.name}.{asked.name}").question  # the table itself, for a cell
+    row = int(asked.index) if asked.index not in (None, ALL_ROWS) else None
+    return question, (path.top, section.name, asked.name), row
+
+
 def focuses(field: str) -> bool:
     """Whether the page of ``field`` opens with that question in focus (``?focus=``)."""
     page = page_of_field(field)
+    if page in DOCUMENT_PAGES.values():
+        return document_question(field) is not None
     return page == ANNEX_IV_PAGE or page in {nav.phase_page(p) for p in PHASES_BY_KEY.values()}
 
 

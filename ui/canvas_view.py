@@ -123,10 +123,13 @@ def _render_downloads(project: Project) -> None:
             file_name=f"{name}-lifecycle-map.pdf", mime="application/pdf", on_click="ignore",
             icon=":material/menu_book:", key="download-map-pdf", width="stretch",
         )
+    # The map itself leaves the findings out in practice mode (lifecycle.export.map_pdf); say so before the click.
+    findings = ("no findings: they are hidden in practice mode" if project.practice.active else
+                "the findings of the checks")
     st.caption(
         "Each PDF is made when you click (the button shows a spinner meanwhile). The canvas fits every block on "
         "one page and marks shortened answers “continued in the full map”; the map has every answer in full, the "
-        "plan with its stage gates, and the findings of the checks."
+        f"plan with its stage gates, and {findings}."
     )
 
 

@@ -14,6 +14,8 @@ from lifecycle.handoff.huggingface import slug
 from lifecycle.phases import PHASES_BY_KEY
 
 from . import nav, router, state
+from .answer_links import ANNEX_IV_PAGE, query_for
+from .doc_focus import render_document_focus
 from .forms import render_section
 from .text import plain
 
@@ -27,6 +29,8 @@ def page_of(origin: str) -> str:
     phase = PHASES_BY_KEY.get(origin)
     if phase:
         return nav.phase_page(phase)
+    if origin == "ai_act":  # the Model Card quotes the Annex IV documentation (compute, hardware)
+        return ANNEX_IV_PAGE
     return DOCUMENT_PAGES.get(origin, nav.HOME)
 
 
@@ -44,7 +48,7 @@ def _render_prefilled(item: Prefilled, where: str) -> None:
         st.markdown(label + "  \n:orange[Not answered yet]")
         nav.go_link(
             page_of(item.origin), f"Answer it in {item.origin_title}", icon=":material/edit:",
-            query_params={"focus": item.source} if item.origin in PHASES_BY_KEY else None,
+            query_params=query_for(item.source),  # a phase page or the other document focuses the question
             key=f"prefilled:{where}:{item.source}:{item.label}",
         )
 
@@ -105,6 +109,7 @@ def render_datasheet_page() -> None:
         "A data sheet for the training data, in the seven sections of Datasheets for Datasets. What your Problem "
         "Framing and Data answers already say is filled in on the left of each section; answer the rest on the right."
     )
+    render_document_focus("datasheet", DATASHEET_PAGE)  # a link from Annex IV or a finding names the question
     project = state.project()
     document = build_datasheet(project)
     render_completeness(document)

@@ -8,13 +8,16 @@ from typing import Any
 import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
-from lifecycle.collab.history import GateSinceSignOff, VersionDiff, answer_changes, changed_since_sign_off, diff
+from lifecycle.collab.history import (
+    AnswerChange, GateSinceSignOff, VersionDiff, answer_changes, changed_since_sign_off, diff,
+)
 from lifecycle.model import Project
+from lifecycle.model.practice import HIDDEN_IN_PRACTICE
 from lifecycle.reader import ProjectFileError
 from lifecycle.storage import project_document
 from lifecycle.store import ProjectNotFound, VersionInfo
 
-from . import router, state
+from . import practice_mode, router, state
 from .text import plain
 
 LISTED = 50  # versions listed with what changed (each needs two documents)
@@ -136,8 +139,30 @@ def _compare(pid: str, infos: list[VersionInfo]) -> None:
                             key="history-from")
     after = right.selectbox("To version", numbers, index=0, format_func=lambda n: _label(by_number, n),
                             key="history-to")
+    if practice_mode.active():  # a learner would see which answers opened or closed a finding: answers only
+        st.info(HIDDEN_IN_PRACTICE, icon=":material/school:")
+        _show_answers(answer_changes(_doc(pid, before), _doc(pid, after)))
+        return
     result = diff(Project.model_validate(_doc(pid, before)), Project.model_validate(_doc(pid, after)))
     _show_diff(result)
+
+
+def _show_answers(changes: list[AnswerChange] | tuple[AnswerChange, ...]) -> None:
+    if not changes:
+        st.caption("No answer differs between these versions.")
+        return
+    added = sum(c.kind == "row added" for c in changes)
+    removed = sum(c.kind == "row removed" for c in changes)
+    st.markdown(f"**Answers changed** ({len(changes)}, of which {added} rows added and {removed} removed)")
+    st.dataframe(
+        [
+            {"What": c.where, "Change": c.kind,
+             "Before": "" if c.kind == "row added" else c.shown_before,
+             "After": "" if c.kind == "row removed" else c.shown_after}
+            for c in changes
+        ],
+        hide_index=True, width="stretch", key="history-diff",
+    )
 
 
 def _show_diff(result: VersionDiff) -> None:
@@ -146,20 +171,7 @@ def _show_diff(result: VersionDiff) -> None:
                help=f"Before: {result.readiness_before}/100")
     two.metric("Findings opened", len(result.findings_opened))
     three.metric("Findings closed", len(result.findings_closed))
-    if not result.answers:
-        st.caption("No answer differs between these versions.")
-    else:
-        st.markdown(f"**Answers changed** ({len(result.answers)}, of which {len(result.rows_added)} rows added "
-                    f"and {len(result.rows_removed)} removed)")
-        st.dataframe(
-            [
-                {"What": c.where, "Change": c.kind,
-                 "Before": "" if c.kind == "row added" else c.shown_before,
-                 "After": "" if c.kind == "row removed" else c.shown_after}
-                for c in result.answers
-            ],
-            hide_index=True, width="stretch", key="history-diff",
-        )
+    _show_answers(result.answers)
     for title, findings in (("Findings opened", result.findings_opened), ("Findings closed", result.findings_closed)):
         if findings:
             st.markdown(f"**{title}**")

@@ -18,7 +18,7 @@ import streamlit as st
 
 from lifecycle.integrations.mlflow import client
 from lifecycle.integrations.mlflow.names import canonical_metric, parse_metric_key, readable_slice, slice_words
-from lifecycle.integrations.mlflow.portfolio import alias_line, unplanned
+from lifecycle.integrations.mlflow.portfolio import unplanned
 from lifecycle.integrations.mlflow.targets import Outcome, TargetResult, compare_targets, shown_value
 from lifecycle.model import Project
 from lifecycle.model.integrations import RegistrySnapshot
@@ -305,9 +305,13 @@ def _pairings(project: Project, results: list[TargetResult], snapshot: RegistryS
 
 
 def _unwritten_sign_offs(project: Project, snapshot: RegistrySnapshot) -> None:
-    """Say so when the gates signed in the plan differ from the sign-off tags the version carries."""
-    from lifecycle.integrations.mlflow.writeback import GATE_TAG_PREFIX, gate_tags
+    """Say so when the gates signed in the plan differ from the sign-off tags the version carries, and when a
+    gate was signed for another version (write-back will not tag this one with it)."""
+    from lifecycle.integrations.mlflow.writeback import GATE_TAG_PREFIX, elsewhere_note, gate_tags
 
+    elsewhere = elsewhere_note(project)
+    if elsewhere:
+        st.warning(plain(elsewhere), icon=":material/rule:")
     wanted = gate_tags(project)
     described = next((v for v in snapshot.versions if v.version == snapshot.version), None)
     have = {k: v for k, v in (described.tags if described else {}).items() if k.startswith(GATE_TAG_PREFIX)}
@@ -407,11 +411,6 @@ def render_measured_on_modeling() -> None:
 
 
 # --- the Portfolio -------------------------------------------------------------------------------------
-
-
-def registry_cell(summary: Any) -> str:
-    """The Portfolio's 'Model registry' column for one project."""
-    return alias_line(getattr(summary, "registry", None) or {})
 
 
 def render_portfolio_registry(summaries: list[Any]) -> None:

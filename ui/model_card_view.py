@@ -11,7 +11,8 @@ from lifecycle.handoff import build_model_card, hf_readme, split_front_matter, t
 from lifecycle.model import Project
 
 from . import router, state
-from .datasheet_view import file_stem, render_completeness, render_doc_section
+from .datasheet_view import MODEL_CARD_PAGE, file_stem, render_completeness, render_doc_section
+from .doc_focus import render_document_focus
 from .text import plain
 
 
@@ -69,6 +70,7 @@ def render_model_card_page() -> None:
         "your Problem Framing, Data, Modeling, Deployment and Monitoring answers already say is filled in on the "
         "left of each section; answer the rest, including the results per slice, on the right."
     )
+    render_document_focus("model_card", MODEL_CARD_PAGE)  # a link from Annex IV or a finding names the question
     project = state.project()
     document = build_model_card(project)
     render_completeness(document)

@@ -13,7 +13,7 @@ from lifecycle.samples import load_sample, samples
 from lifecycle.storage import ProjectFileError
 from lifecycle.store import ProjectNotFound
 from lifecycle.store.store import ListedProject, copy_name
-from lifecycle.store.table import portfolio_csv, portfolio_rows
+from lifecycle.store.table import HIDDEN, portfolio_csv, portfolio_rows
 
 from . import login, mlflow_view, nav, router, state
 from .errors import guarded
@@ -110,7 +110,10 @@ def _delete(pid: str) -> None:
 
 def _table(items: list[ListedProject]) -> pd.DataFrame:
     # Text that a spreadsheet would run as a formula is neutralised here too: the table's own toolbar downloads CSV.
-    return pd.DataFrame(portfolio_rows(items))
+    frame = pd.DataFrame(portfolio_rows(items))
+    if (frame["Open blockers"] == HIDDEN).any():  # a practice attempt's "—" beside counts: one type per column
+        frame["Open blockers"] = frame["Open blockers"].astype(str)
+    return frame
 
 
 def render_portfolio_page() -> None:

@@ -67,6 +67,11 @@ def render_sign_off(phase: Phase) -> None:
         if current.signed:
             when = f" on {current.signed_on.isoformat()}" if current.signed_on else ""
             st.success(f"Signed off by {plain(current.signed_by)}{when}.", icon=":material/verified:")
+            if current.signed_for is not None:
+                run = f" (run {current.signed_for.run_id})" if current.signed_for.run_id else ""
+                st.caption(f":material/hub: Signed for version {plain(current.signed_for.version)} of "
+                           f"'{plain(current.signed_for.model)}'{plain(run)} in MLflow, the version the plan "
+                           "described then; another version needs a sign-off of its own.")
             if current.recorded:
                 lines = [
                     f"- **{plain(finding_id(f))}**" + (" (accepted)" if f.accepted else " (open)")

@@ -23,13 +23,21 @@ def load_or_explain(path: str | Path) -> Project | None:
         return None
 
 
-def policy_packs_or_explain(given: Sequence[str] | None) -> tuple[Any, ...] | None:
-    """The packs ``LIFECYCLE_POLICY_PACKS`` names plus those given with ``--policy``, or None after printing
-    every problem (file, rule and key) on stderr."""
-    from ..policies import configured_paths, load_packs
+def read_policy_packs(given: Sequence[str] | None) -> Any:
+    """The packs ``lifecycle.toml`` lists and ``LIFECYCLE_POLICY_PACKS`` names, plus those given with ``--policy``:
+    a ``LoadResult`` of the packs that read cleanly and every problem (file, rule and key; or what is wrong in
+    ``lifecycle.toml``), each problem also printed on stderr. SARIF and JUnit still report with the clean packs."""
+    from ..policies import LoadResult, configuration_problems, configured_paths, load_packs
 
     paths = list(dict.fromkeys(Path(p).resolve() for p in [*configured_paths(), *(given or [])]))
     result = load_packs(paths)
-    for problem in result.problems:
+    problems = configuration_problems() + result.problems
+    for problem in problems:
         print(problem, file=sys.stderr)
+    return LoadResult(result.packs, problems)
+
+
+def policy_packs_or_explain(given: Sequence[str] | None) -> tuple[Any, ...] | None:
+    """The packs of ``read_policy_packs``, or None when any of them has a problem (printed on stderr)."""
+    result = read_policy_packs(given)
     return None if result.problems else result.packs

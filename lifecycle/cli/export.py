@@ -89,5 +89,6 @@ def register(subcommands: Any) -> None:
                         "documentation as Markdown: every point with the answers behind it and what is missing "
                         "(a documentation aid, not legal advice)")
     export.add_argument("--policy", metavar="PACK.yaml", action="append", help="apply this organisation policy pack "
-                        "to the map's findings (repeatable; packs named by LIFECYCLE_POLICY_PACKS always apply)")
+                        "to the map's findings (repeatable; packs listed in lifecycle.toml or named by "
+                        "LIFECYCLE_POLICY_PACKS always apply)")
     export.set_defaults(run=_export)

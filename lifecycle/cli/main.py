@@ -12,7 +12,7 @@ from pathlib import Path
 from ..model import Project
 from ..reports import CheckedFile, UnreadableFile, check_file, json_report, junit_report, sarif_report, text_report
 from . import export as cli_export
-from .common import EXIT_BAD_FILE, EXIT_FINDINGS, EXIT_OK, policy_packs_or_explain
+from .common import EXIT_BAD_FILE, EXIT_FINDINGS, EXIT_OK, read_policy_packs
 
 
 def _schema(_: argparse.Namespace) -> int:
@@ -24,9 +24,12 @@ def _schema(_: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    packs = policy_packs_or_explain(args.policy)
-    if packs is None:
+    loaded = read_policy_packs(args.policy)
+    # A CI step uploads the SARIF or JUnit file whatever the exit status, so those are still written (with the
+    # clean packs, and the problems reported in them); text and json stop here as before.
+    if loaded.problems and args.format not in ("sarif", "junit"):
         return EXIT_BAD_FILE
+    packs = loaded.packs
     files = [check_file(name, policies=packs) for name in args.project_files]
     readable = [item for item in files if isinstance(item, CheckedFile)]
     for bad in (item for item in files if isinstance(item, UnreadableFile)):
@@ -34,9 +37,9 @@ def _check(args: argparse.Namespace) -> int:
             print(f"{bad.source or bad.name}: {problem}", file=sys.stderr)
     report = ""
     if args.format == "sarif":
-        report = sarif_report(files, args.fail_on)
+        report = sarif_report(files, args.fail_on, loaded.problems)
     elif args.format == "junit":
-        report = junit_report(files, args.fail_on).rstrip("\n")
+        report = junit_report(files, args.fail_on, loaded.problems).rstrip("\n")
     elif readable and args.format == "json":
         report = json_report(readable, args.fail_on, several=len(files) > 1, packs=packs)
     elif readable:
@@ -49,7 +52,7 @@ def _check(args: argparse.Namespace) -> int:
             return EXIT_BAD_FILE
     elif report:
         _emit(report)
-    if len(readable) < len(files):
+    if len(readable) < len(files) or loaded.problems:
         return EXIT_BAD_FILE
     return EXIT_FINDINGS if any(item.failing(args.fail_on) for item in readable) else EXIT_OK
 
@@ -76,7 +79,8 @@ def build_parser() -> argparse.ArgumentParser:
                     "the file) and junit (JUnit XML for CI test reports: one test case per check, failed with "
                     "its open findings, skipped when the check does not apply to the project). "
                     "Exit status: 0 when no open finding reaches --fail-on, 1 when one does, 2 when a file cannot "
-                    "be read or is not a valid project (the reasons go to stderr; sarif and junit also report them).",
+                    "be read or is not a valid project (the reasons go to stderr; sarif and junit also report them). "
+                    "Text and json also give each project's EU AI Act risk tier and Annex IV coverage.",
     )
     check.add_argument("project_files", metavar="PROJECT_FILE", nargs="+",
                        help="project files (.yaml, .yml or .json); several are checked in one report")
@@ -90,8 +94,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help="write the report to FILE instead of standard output (e.g. lifecycle.sarif)")
     check.add_argument(
         "--policy", metavar="PACK.yaml", action="append",
-        help="also apply this organisation policy pack (repeatable; packs named by LIFECYCLE_POLICY_PACKS always "
-             "apply); a pack with problems is reported and the exit status is 2",
+        help="also apply this organisation policy pack (repeatable; packs listed in lifecycle.toml or named by "
+             "LIFECYCLE_POLICY_PACKS always apply); a pack with problems is reported and the exit status is 2",
     )
     check.set_defaults(run=_check)
     cli_export.register(commands)

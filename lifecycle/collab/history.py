@@ -20,7 +20,7 @@ from .describe import label, row_title, show
 from .merge import MISSING, Path, RowKey, is_table, rows_by_id
 
 # Gate fields written by the sign-off itself: changing them is the sign-off, not a change of answers.
-SIGN_OFF_FIELDS = frozenset({"signed_off_by", "signed_off_on", "open_findings_at_sign_off"})
+SIGN_OFF_FIELDS = frozenset({"signed_off_by", "signed_off_on", "open_findings_at_sign_off", "signed_for"})
 
 
 @dataclass(frozen=True)

@@ -151,6 +151,7 @@ def _derive(key: tuple) -> Screening:
     if not answers.annex_iii_uses:
         missing.append(path("annex_iii_uses"))
     uses: list[AnnexIIIUse] = _chosen(answers.annex_iii_uses)
+    exempted = ""  # the Article 6(3) point that takes an Annex III use out of the high-risk tier, if one does
     if uses:
         listed = [Reason(f"Annex III use: {_lower_first(use.text)}", use.reference,
                          path("annex_iii_uses")) for use in uses]
@@ -161,6 +162,7 @@ def _derive(key: tuple) -> Screening:
                                reference_of(RiskScreening, "profiles_natural_persons"),
                                path("profiles_natural_persons")))
         elif condition is not None and condition.value != NONE and answers.profiles_natural_persons is False:
+            exempted = condition.reference
             notes.append(Reason(
                 f"Annex III use exempted by {condition.reference}: {_lower_first(condition.text)}. Document the "
                 "assessment "
@@ -188,9 +190,19 @@ def _derive(key: tuple) -> Screening:
         return Screening(Tier.TRANSPARENCY, obligations, obligations, tuple(notes), tuple(missing))
     if missing:
         return Screening(None, (), (), tuple(notes), tuple(missing))
-    reasons = [Reason("No prohibited practice, no Annex I product, no high-risk Annex III use and no Article 50 "
-                      "transparency case", "", SCREENING + ".annex_iii_uses")]
-    return Screening(Tier.MINIMAL, tuple(reasons), (), tuple(notes), ())
+    return Screening(Tier.MINIMAL, (_minimal_reason(exempted),), (), tuple(notes), ())
+
+
+def _minimal_reason(exempted: str) -> Reason:
+    """Minimal risk is what is left once every stricter tier is ruled out, so its reason cites each provision it
+    rules out; an Annex III use exempted under Article 6(3) is named as such, not as no Annex III use at all. The
+    citations stay in the text: ``references`` (on the canvas, the map's cover) lists what a tier rests on."""
+    annex_iii = (f"Annex III use exempted under {exempted}" if exempted
+                 else "no high-risk Annex III use (Article 6(2) and Annex III)")
+    text = (f"No prohibited practice (Article 5), no Annex I product (Article 6(1) and Annex I), {annex_iii} and "
+            "no transparency case (Article 50)")
+    field = "exemption_condition" if exempted else "annex_iii_uses"
+    return Reason(text, "", f"{SCREENING}.{field}")
 
 
 def _obligations(answers: SimpleNamespace) -> tuple[Reason, ...]:

@@ -1,7 +1,10 @@
 """The full lifecycle map PDF: cover, canvas, plan with stage gates, every phase, and the findings.
 
 Nothing is cut here: every answered question appears in full (tables as tables), so the
-one-page canvas can point to it for whatever it had to shorten.
+one-page canvas can point to it for whatever it had to shorten. In practice mode
+(``project.practice.active``) the findings, and the findings recorded at a sign-off, are left
+out and the map says so: a learner's printed map must not give the exercise away, whoever
+builds it (the Canvas page, the command line).
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from ..collab.history import GateSinceSignOff
 from ..compliance.pdf import draw_ai_act, tier_line
 from ..handoff.pdf import draw_handoff
 from ..model import Project, StageGate
+from ..model.practice import HIDDEN_IN_PRACTICE
 from ..model.timeline import Activity, Timeline
 from ..phases import PHASES, PHASES_BY_KEY, Phase
 from ..questions import Question, gate_questions, questions_of
@@ -291,7 +295,11 @@ def _section(pdf: MapPDF, model_questions: tuple[Question, ...], section: Any) -
     return missing
 
 
-def _gate(pdf: MapPDF, phase: Phase, gate: StageGate, timeline: Timeline, changed: GateSinceSignOff | None) -> None:
+FINDINGS_AT_SIGN_OFF = "open_findings_at_sign_off"  # the gate answer that lists the checks' findings
+
+
+def _gate(pdf: MapPDF, phase: Phase, gate: StageGate, timeline: Timeline, changed: GateSinceSignOff | None,
+          practising: bool = False) -> None:
     colour = PHASE_COLOURS[phase.key]
     pdf.subheading("Stage gate", colour)
     pdf.para(f"Critical decision: {phase.critical_decision}", "", BODY, after=0.8)
@@ -302,7 +310,7 @@ def _gate(pdf: MapPDF, phase: Phase, gate: StageGate, timeline: Timeline, change
                  f"sign-off by {milestone.sign_off_owner}" if milestone.sign_off_owner.strip() else ""]
         pdf.para("Planned: " + ", ".join(p for p in parts if p), "I", SMALL, GREY, after=1.2)
     rows = [[q.label, q.display(getattr(gate, q.name))] for q in gate_questions()
-            if _answered(q, getattr(gate, q.name))]
+            if _answered(q, getattr(gate, q.name)) and not (practising and q.name == FINDINGS_AT_SIGN_OFF)]
     if rows:
         _table(pdf, ["Gate answer", "Given"], rows, [1, 3], size=SMALL + 0.5)
     else:
@@ -327,7 +335,7 @@ def _phase(pdf: MapPDF, project: Project, phase: Phase, changed: GateSinceSignOf
     pdf.heading(f"{phase.number}. {phase.title}", 17, colour, before=0)
     pdf.para(phase.purpose, "I", BODY, GREY, after=2)
     section = phase.answers(project)
-    _gate(pdf, phase, section.gate, project.timeline, changed)
+    _gate(pdf, phase, section.gate, project.timeline, changed, practising=project.practice.active)
     missing = _section(pdf, questions_of(phase.section), section)
     if missing:
         pdf.subheading("Not answered yet")
@@ -446,6 +454,11 @@ def _gantt(pdf: MapPDF, timeline: Timeline) -> None:
 # --- findings ---------------------------------------------------------------------------------
 
 def _findings(pdf: MapPDF, project: Project, findings: list[Any] | None) -> None:
+    if project.practice.active:  # the chapter stays, so its absence is not read as "no findings"
+        pdf.chapter()
+        pdf.heading("Findings", 17, ACCENT, before=0)
+        pdf.para(HIDDEN_IN_PRACTICE, "I", BODY, GREY)
+        return
     if findings is None:
         try:
             from ..checks import run_checks
@@ -504,10 +517,11 @@ def _cover(pdf: MapPDF, project: Project) -> None:
     pdf.para(statement if statement.strip() else "Not written yet.", "" if statement.strip() else "I", 10,
              INK if statement.strip() else GREY)
     pdf.ln(4)
+    findings = ("the findings, hidden in practice mode" if project.practice.active else
+                "the findings of the checks and of any organisation policy packs")
     pdf.para("Contents: the one-page canvas; the plan and stage gates; one section per phase with its critical "
              "decision, deliverable, gate answers and every answered question; the Model Card and the Data Sheet; "
-             "the EU AI Act risk tier and the Annex IV technical documentation; the findings of the checks and of "
-             "any organisation policy packs.",
+             f"the EU AI Act risk tier and the Annex IV technical documentation; {findings}.",
              "I", SMALL + 0.5, GREY)
 
 
@@ -528,7 +542,8 @@ class MapExport:
 
 def export_map(project: Project, findings: list[Any] | None = None,
                changed_since_sign_off: Sequence[GateSinceSignOff] = ()) -> MapExport:
-    """The full lifecycle map; ``findings`` default to running the checks (skipped if they are unavailable).
+    """The full lifecycle map; ``findings`` default to running the checks (skipped if they are unavailable);
+    in practice mode they are left out whatever is passed.
     ``changed_since_sign_off``: signed gates whose answers changed since (from the project's history,
     ``lifecycle.collab.history``); each is marked at its gate with what changed."""
     pdf = MapPDF(project.info.name or "Untitled project")

@@ -28,7 +28,8 @@ def origin_title(origin: str) -> str:
     phase = PHASES_BY_KEY.get(origin)
     if phase:
         return f"{phase.number}. {phase.title}"
-    return {"info": "Overview", "datasheet": "Data Sheet", "model_card": "Model Card"}.get(origin, origin)
+    return {"info": "Overview", "datasheet": "Data Sheet", "model_card": "Model Card",
+            "ai_act": "EU AI Act: Annex IV"}.get(origin, origin)
 
 
 @dataclass(frozen=True)
@@ -82,11 +83,14 @@ class DocSection:
     path: tuple[str, ...]  # where those answers live in the project, e.g. ("datasheet", "motivation")
     asked: tuple[Asked, ...]
     empty_note: str = ""  # what the document says while nothing in the section is answered
+    # what it says once something is answered, while one answer the section exists for is still missing
+    # (the environmental impact: the plan gives the compute, but nobody has recorded the emissions)
+    standing_note: str = ""
 
     @property
     def note(self) -> str:
-        """``empty_note`` while no answer of the section is given, else ''."""
-        return self.empty_note if self.empty_note and not self.answered else ""
+        """``empty_note`` while no answer of the section is given, else ``standing_note`` ('' when none)."""
+        return self.empty_note if self.empty_note and not self.answered else self.standing_note
 
     @property
     def total(self) -> int:
@@ -202,9 +206,10 @@ def asked(project: Project, model: type[Section], path: tuple[str, ...]) -> tupl
 
 def doc_section(
     project: Project, number: int, key: str, title: str, purpose: str, prefilled: Iterable[Prefilled],
-    model: type[Section] | None, path: tuple[str, ...] = (), *, empty_note: str = "",
+    model: type[Section] | None, path: tuple[str, ...] = (), *, empty_note: str = "", standing_note: str = "",
 ) -> DocSection:
     return DocSection(
         key=key, number=number, title=title, purpose=purpose, prefilled=tuple(prefilled), model=model,
         path=path, asked=asked(project, model, path) if model is not None else (), empty_note=empty_note,
+        standing_note=standing_note,
     )

@@ -181,8 +181,30 @@ def _inputs(project: Project) -> Prefilled:
     ))
 
 
+def _compute(project: Project) -> list[Prefilled]:
+    """What the plan already says about compute: the Annex IV documentation of the hardware and of the training
+    resources, and how often training runs again (each retraining spends that compute once more)."""
+    monitoring = project.monitoring
+    return [
+        quote(project, "Compute used to develop and train it", "ai_act.documentation.compute_resources"),
+        quote(project, "Hardware it runs on", "ai_act.documentation.target_hardware"),
+        Prefilled("How often it is retrained", "monitoring.retraining_interval_days",
+                  _capital(join(_every(monitoring.retraining_interval_days), monitoring.retraining_cadence))),
+    ]
+
+
+def _every(days: float | None) -> str:
+    return "" if days is None else "every day" if days == 1 else f"every {days:g} days"
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 NOT_RECORDED = ("Not recorded: no compute or emissions figures are given for training this model. Carbon emissions "
                 "can be estimated with the Machine Learning Impact calculator (Lacoste et al., 2019).")
+EMISSIONS_NOT_RECORDED = ("Carbon emitted: not recorded. It can be estimated from the compute below with the Machine "
+                          "Learning Impact calculator (Lacoste et al., 2019).")
 
 
 def build_model_card(project: Project) -> HandoffDocument:
@@ -274,8 +296,10 @@ def build_model_card(project: Project) -> HandoffDocument:
             quote(project, "Calibration checked", "modeling.calibration_checked"),
         ], ModelCardExamination, (*PATH, "examination")),
         doc_section(project, 12, "environment", "Environmental impact",
-                    "The compute used to train the model and the carbon it emitted.", [],
-                    ModelCardEnvironment, (*PATH, "environment"), empty_note=NOT_RECORDED),
+                    "The compute used to train the model and the carbon it emitted.", _compute(project),
+                    ModelCardEnvironment, (*PATH, "environment"), empty_note=NOT_RECORDED,
+                    standing_note=EMISSIONS_NOT_RECORDED if project.model_card.environment.carbon_emitted_kg is None
+                    else ""),
         doc_section(project, 13, "glossary", "Glossary", "Terms a reader of this card may not know.", [],
                     ModelCardGlossary, (*PATH, "glossary")),
         doc_section(project, 14, "authors", "Model card authors", "Who wrote this card.", [

@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from pydantic_core import PydanticCustomError
 
 from .choices import DeliverableStatus, GateDecision
-from .fields import EARLIEST_DATE, LATEST_DATE, answer, many, text
+from .fields import EARLIEST_DATE, LATEST_DATE, SHORT_TEXT_MAX, answer, many, text
 
 
 class Section(BaseModel):
@@ -122,6 +122,15 @@ class GateFinding(Row):
     accepted: bool | None = answer("Accepted", "Whether the team had accepted it, with a reason, at sign-off.")
 
 
+class SignedVersion(Section):
+    """The registered model version a gate was signed for: the one the plan described (its last MLflow import)
+    at the moment of signing. A sign-off approves that version, not whichever version is imported later."""
+
+    model: str = Field(default="", max_length=SHORT_TEXT_MAX, description="The registered model's name.")
+    version: str = Field(default="", max_length=SHORT_TEXT_MAX, description="The model version, e.g. '3'.")
+    run_id: str = Field(default="", max_length=SHORT_TEXT_MAX, description="The run that produced the version.")
+
+
 class StageGate(Section):
     """The critical decision that closes a phase and the state of the phase's deliverable.
 
@@ -144,4 +153,11 @@ class StageGate(Section):
     signed_off_on: date | None = answer("Signed off on", "Date of the sign-off.")
     open_findings_at_sign_off: list[GateFinding] = many(
         "Findings at sign-off", "Findings of the phase still there when the gate was signed (check id and subject)."
+    )
+    signed_for: SignedVersion | None = Field(
+        default=None, title="Signed for model version",
+        description="The MLflow model version the plan described when the gate was signed (format 4); empty when "
+                    "the project was not linked and imported then, or the file is older.",
+        # A record the sign-off control writes, not a question: the catalogue (lifecycle.questions) skips it.
+        json_schema_extra={"recorded": True},
     )

@@ -16,7 +16,7 @@ import copy
 from collections.abc import Callable
 from typing import Any
 
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 
 Document = dict[str, Any]
 
@@ -36,7 +36,14 @@ def _v2_to_v3(document: Document) -> Document:
     return document
 
 
-STEPS: dict[int, Callable[[Document], Document]] = {1: _v1_to_v2, 2: _v2_to_v3}
+def _v3_to_v4(document: Document) -> Document:
+    # Version 4 adds ``signed_for`` to every stage gate: the MLflow model version a sign-off approved. A version 3
+    # sign-off recorded none, and none is guessed now (the version imported today may not be the one signed), so
+    # the gates open without it and the registry checks treat them as before (DE-101: the described version).
+    return document
+
+
+STEPS: dict[int, Callable[[Document], Document]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
 
 
 def migrate(document: Any) -> Any:

@@ -18,6 +18,11 @@ from .fields import answer, text
 MAX_FLAGS = 50
 MAX_ATTEMPTS = 20
 
+# Said wherever practice mode leaves the checks' results out (the map PDF, the History page, the portfolio…):
+# finding the gaps is the learner's exercise, and a missing section must not read as "no findings".
+HIDDEN_IN_PRACTICE = ("Findings and readiness are hidden in practice mode: finding the gaps is the exercise. "
+                      "Submit your flags on the Practice page to see what you found and missed.")
+
 
 class PracticeFlag(Row):
     """One answer or table row the learner thinks is wrong."""

@@ -46,7 +46,7 @@ class AcceptedFinding(Row):
 class Project(Section):
     """A machine-learning project's lifecycle plan, phase by phase."""
 
-    format_version: Literal[3] = Field(
+    format_version: Literal[4] = Field(
         default=FORMAT_VERSION,
         description="Version of the Lifecycle Workbook file format; older files are upgraded when opened.",
     )

@@ -130,17 +130,38 @@ def holds(condition: Condition, project: Project) -> bool:
     return all(results) if condition.rows == "all" else any(results)
 
 
-def applies(rule: PolicyRule, project: Project, screening: Screening) -> bool:
+def not_applicable(rule: PolicyRule, project: Project, screening: Screening) -> str:
+    """Why ``rule`` does not apply to the project, naming the answer that decides it; '' when it applies.
+
+    One function decides both whether a rule is evaluated and why a report marks it as skipped,
+    so the two cannot disagree.
+    """
     when = rule.applies_when
     if when.risk_tier and screening.key not in when.risk_tier:
-        return False
-    unit = project.info.business_unit.strip().casefold()
-    if when.business_unit and unit not in {u.strip().casefold() for u in when.business_unit}:
-        return False
+        return f"the EU AI Act screening gives '{screening.label}'"
+    unit = project.info.business_unit.strip()
+    if when.business_unit and unit.casefold() not in {u.strip().casefold() for u in when.business_unit}:
+        return f"the business unit is '{unit}'" if unit else "the business unit is not answered"
     task = project.problem_framing.ml_task
     if when.ml_task and (task is None or task.value not in when.ml_task):
-        return False
-    return when.answers is None or holds(when.answers, project)
+        return f"the ML task is '{task.label}'" if task else "the ML task is not answered"
+    if when.answers is not None and not holds(when.answers, project):
+        return answers_now(when.answers, project)
+    return ""
+
+
+def answers_now(condition: Condition, project: Project) -> str:
+    """The answers a condition reads, as the project has them: "info.business_unit is 'Support', …"."""
+    parts = []
+    for name in dict.fromkeys(leaf.field for leaf in condition.leaves() if leaf.field):
+        path = resolve(name)
+        lines = [line for value in values_at(project, path) for line in shown(path.question, value)]
+        parts.append(f"{name} is '{_listed(lines)}'" if lines else f"{name} is not answered")
+    return ", ".join(parts)
+
+
+def applies(rule: PolicyRule, project: Project, screening: Screening) -> bool:
+    return not not_applicable(rule, project, screening)
 
 
 def _listed(lines: list[str]) -> str:

@@ -1,7 +1,12 @@
 """Practice mode: scenario briefs and answer keys (data in ``sample_projects/practice/``), the answers a
 learner can flag, and the scoring of a submission against the key.
 
-Pure domain code: the pages in ``ui/practice_view.py`` render what is computed here.
+Pure domain code: the UI renders what is computed here. ``ui/practice_page.py`` is the Practice page (brief,
+flags, submit, feedback, fix the plan), ``ui/practice_brief.py`` the brief, ``ui/practice_flags.py`` the flag
+panel of a phase page, ``ui/practice_drill.py`` the interview drill and ``ui/practice_mode.py`` the switch that
+hides the checks' results. What the domain draws decides that itself from ``project.practice.active``, so
+every front end hides the same: the canvas's missing marks (``lifecycle/canvas.py``), the lifecycle map
+(``lifecycle/export/map_pdf.py``) and the portfolio's counts (``lifecycle/store/summary.py``).
 """
 
 from .files import PRACTICE_DIR, PracticeFileError, load_brief, load_key, practice_scenarios

@@ -4,7 +4,8 @@
 a report: ``text_report`` and ``json_report`` (the linter-style output), ``sarif_report``
 (SARIF 2.1.0 with each finding at the line of its answer, for code scanning) and
 ``junit_report`` (one test case per check, for CI test reports). ``positions`` maps a
-finding's field path to its line and column in the YAML or JSON text.
+finding's field path to its line and column in the YAML or JSON text; ``packs`` and
+``sarif_packs`` add the policy packs' rules, and the problems of a pack that cannot be read.
 """
 
 from .applicability import Applicability, applicability

@@ -39,6 +39,8 @@ class CheckedFile:
     readiness: Readiness
     stale: list[AcceptedFinding]  # accepted-finding entries that match no current finding
     index: PositionIndex = field(default=_EMPTY, repr=False)
+    # the policy packs applied, so SARIF and JUnit can list their rules (not only the rules that found something)
+    packs: tuple[Any, ...] = ()
 
     def locate(self, finding_field: str) -> Location:
         return self.index.locate(finding_field)
@@ -103,7 +105,7 @@ def _index(name: str, text: str | None) -> PositionIndex | None:
 
 def check_file(path: str | Path, policies: Sequence[Any] | None = None) -> CheckedFile | UnreadableFile:
     """Read, check and index one project file; ``policies``: organisation policy packs to apply too
-    (None: those ``LIFECYCLE_POLICY_PACKS`` names)."""
+    (None: the configured ones, from ``lifecycle.toml`` and ``LIFECYCLE_POLICY_PACKS``)."""
     name = str(path)
     path = Path(path)
     data: bytes | None = None
@@ -116,6 +118,10 @@ def check_file(path: str | Path, policies: Sequence[Any] | None = None) -> Check
         return UnreadableFile(name, list(error.problems), _index(path.name, _text(data)), error.source)
     text = _text(data) or ""
     findings = run_checks(project, policies=policies)
+    if policies is None:
+        from ..policies import configured_packs  # imported here, as in run_checks: the packs build on the checks
+
+        policies = configured_packs().packs  # what run_checks applied (read once per version of the files)
     return CheckedFile(
         name=name,
         fmt=file_format(path.name, text),
@@ -124,4 +130,5 @@ def check_file(path: str | Path, policies: Sequence[Any] | None = None) -> Check
         readiness=readiness(project, findings),
         stale=unmatched_acceptances(project, findings),
         index=_index(path.name, text) or _EMPTY,
+        packs=tuple(policies),
     )

@@ -2,12 +2,14 @@
 
 One run of one tool. The tool's rules are the registered checks (id, title, the docstring as
 the full description, help naming the Rules of ML and other sources it enforces); the Rules of
-ML are also declared as a SARIF taxonomy that each rule relates to. Each finding is a result at
+ML are also declared as a SARIF taxonomy that each rule relates to; the rules of the policy packs
+applied follow them (``sarif_packs``). Each finding is a result at
 the line and column of its answer in the project file (or of the nearest section or row that
 exists, when the answer is not written yet; the message then says which answer is missing).
 A finding the project accepts carries an ``accepted`` suppression with the written reason,
 located at its entry under ``accepted_findings``. Files that cannot be read, and accepted
-entries that match no finding, are tool notifications of the run's invocation.
+entries that match no finding, are tool notifications of the run's invocation, and so are the
+problems of a policy pack that could not be read (the run then reports an unsuccessful execution).
 """
 
 from __future__ import annotations
@@ -47,6 +49,10 @@ NOTIFICATIONS = (
      "defaultConfiguration": {"level": "error"}},
     {"id": "stale-acceptance", "shortDescription": {"text": "An accepted finding matches no current finding"},
      "defaultConfiguration": {"level": "note"}},
+    # appended last, so the indices of the two above stay as earlier reports had them
+    {"id": "unreadable-policy-pack",
+     "shortDescription": {"text": "A policy pack cannot be read; its rules are not applied"},
+     "defaultConfiguration": {"level": "error"}},
 )
 _NOTE_INDEX = {descriptor["id"]: index for index, descriptor in enumerate(NOTIFICATIONS)}
 LEVELS = {Severity.BLOCKER: "error", Severity.WARNING: "warning", Severity.ADVICE: "note"}
@@ -284,11 +290,30 @@ def _artifact(name: str, checked: CheckedFile | None) -> dict[str, Any]:
     return artifact
 
 
-def sarif_log(files: Sequence[CheckedFile | UnreadableFile], fail_on: Severity | str) -> dict[str, Any]:
-    """The SARIF log of one ``lifecycle check`` run over ``files``, in the order given."""
+def _rules(files: Sequence[CheckedFile | UnreadableFile]) -> list[dict[str, Any]]:
+    """The registered checks, the rules of the packs applied, then a rule for any other id a finding has."""
+    from .packs import pack_rules  # imported here: these modules build on this one's helpers
+    from .sarif_packs import finding_descriptor, pack_rule_descriptor
+
+    rules = [rule_descriptor(entry) for entry in registered()]
+    rules += [pack_rule_descriptor(pack, rule) for pack, rule in pack_rules(files)]
+    known = {rule["id"] for rule in rules}
+    for finding in (f for item in files if isinstance(item, CheckedFile) for f in item.findings):
+        if finding.check_id not in known:
+            known.add(finding.check_id)
+            rules.append(finding_descriptor(finding))
+    return rules
+
+
+def sarif_log(files: Sequence[CheckedFile | UnreadableFile], fail_on: Severity | str,
+              pack_problems: Sequence[str] = ()) -> dict[str, Any]:
+    """The SARIF log of one ``lifecycle check`` run over ``files``, in the order given; ``pack_problems``: why
+    policy packs named for the run could not be read (those packs were not applied)."""
+    from .sarif_packs import pack_notifications
+
     fail_on = Severity(fail_on)
-    checks = registered()
-    rule_index = {entry.id: index for index, entry in enumerate(checks)}
+    rules = _rules(files)
+    rule_index = {rule["id"]: index for index, rule in enumerate(rules)}
     results: list[dict[str, Any]] = []
     notifications: list[dict[str, Any]] = []
     artifacts = []
@@ -300,12 +325,18 @@ def sarif_log(files: Sequence[CheckedFile | UnreadableFile], fail_on: Severity |
         artifacts.append(_artifact(item.name, item))
         results += [_result(item, artifact, finding, rule_index) for finding in item.findings]
         notifications += [_stale_notification(item, artifact, entry) for entry in item.stale]
+    notifications += pack_notifications(pack_problems, _NOTE_INDEX["unreadable-policy-pack"])
     readable = [item for item in files if isinstance(item, CheckedFile)]
     failed = any(item.failing(fail_on) for item in readable)
+    packs = list({id(pack): pack for item in readable for pack in item.packs}.values())
     invocation: dict[str, Any] = {
-        "executionSuccessful": len(readable) == len(files),
+        "executionSuccessful": len(readable) == len(files) and not pack_problems,
         "properties": {"failOn": fail_on.value, "failed": failed},
     }
+    if packs:  # which organisation rules this run applied, beside the built-in checks
+        invocation["properties"]["policyPacks"] = [
+            {"name": p.name, "rules": len(p.rules), **({"file": artifact_uri(p.source)[0]} if p.source else {})}
+            for p in packs]
     if notifications:
         invocation["toolExecutionNotifications"] = notifications
     return {
@@ -318,7 +349,7 @@ def sarif_log(files: Sequence[CheckedFile | UnreadableFile], fail_on: Severity |
                     "fullName": "Lifecycle Workbook plan check (lifecycle check)",
                     "version": _version(),
                     "semanticVersion": _version(),
-                    "rules": [rule_descriptor(entry) for entry in checks],
+                    "rules": rules,
                     "notifications": list(NOTIFICATIONS),
                     "supportedTaxonomies": [{"name": RULES_OF_ML, "index": 0}],
                 },
@@ -332,5 +363,6 @@ def sarif_log(files: Sequence[CheckedFile | UnreadableFile], fail_on: Severity |
     }
 
 
-def sarif_report(files: Sequence[CheckedFile | UnreadableFile], fail_on: Severity | str) -> str:
-    return json.dumps(sarif_log(files, fail_on), indent=2, ensure_ascii=False)
+def sarif_report(files: Sequence[CheckedFile | UnreadableFile], fail_on: Severity | str,
+                 pack_problems: Sequence[str] = ()) -> str:
+    return json.dumps(sarif_log(files, fail_on, pack_problems), indent=2, ensure_ascii=False)

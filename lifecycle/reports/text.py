@@ -8,6 +8,7 @@ from typing import Any
 
 from ..checks import Severity, counts
 from .checked import CheckedFile
+from .governance import annex_iv, governance_line, risk_tier
 
 
 def _plural(count: int, word: str) -> str:
@@ -17,7 +18,8 @@ def _plural(count: int, word: str) -> str:
 
 
 def text_report(checked: CheckedFile, fail_on: Severity | str) -> str:
-    """One line per finding (with its fix or the reason it was accepted), then a summary line."""
+    """One line per finding (with its fix or the reason it was accepted), the EU AI Act tier and Annex IV
+    coverage, then a summary line."""
     fail_on = Severity(fail_on)
     name, failed, tally, ready = checked.name, checked.failing(fail_on), counts(checked.findings), checked.readiness
     lines: list[str] = []
@@ -32,6 +34,7 @@ def text_report(checked: CheckedFile, fail_on: Severity | str) -> str:
     for entry in checked.stale:
         subject = f" ({entry.subject})" if entry.subject else ""
         lines.append(f"{name}: note: accepted finding {entry.check_id}{subject} matches no current finding")
+    lines.append(governance_line(name, checked.project))  # above the summary, which stays the last line
     open_count = tally["total"] - tally["accepted"]
     parts = ", ".join(_plural(tally[s.value], s.value) for s in Severity)
     lines.append(
@@ -53,6 +56,9 @@ def json_document(checked: CheckedFile, fail_on: Severity | str, packs: Sequence
         "findings": [finding.to_dict() for finding in checked.findings],
         "policy_packs": [{"name": p.name, "file": p.source, "rules": len(p.rules)} for p in packs],
         "unmatched_accepted": [{"check_id": entry.check_id, "subject": entry.subject} for entry in checked.stale],
+        # added after the keys above, which scripts already read; nothing before them changes
+        "risk_tier": risk_tier(checked.project),
+        "annex_iv": annex_iv(checked.project),
     }
 
 

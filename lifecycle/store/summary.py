@@ -25,8 +25,9 @@ class ProjectSummary:
     owner: str
     business_unit: str
     completeness: dict[str, float]  # phase key -> share of gate answers given
-    open_blockers: int
-    open_warnings: int
+    # None while practice mode is on: a learner's attempt must not count its planted gaps in the portfolio.
+    open_blockers: int | None
+    open_warnings: int | None
     gates_passed: int  # phases whose gate decision is "go"
     maturity: str = ""  # e.g. "Google 1 · Microsoft 2"; empty in summaries stored before it existed
     risk_tier: str = ""  # EU AI Act tier key ('high_risk', 'not_screened'…); empty in summaries stored before it
@@ -38,15 +39,17 @@ class ProjectSummary:
 
 
 def summarise(project: Project, findings: Iterable[Finding] | None = None) -> ProjectSummary:
-    """The portfolio's figures; pass ``findings`` from ``run_checks`` when they are at hand."""
-    findings = [f for f in (run_checks(project) if findings is None else findings) if not f.accepted]
+    """The portfolio's figures; pass ``findings`` from ``run_checks`` when they are at hand. In practice mode
+    the findings counts are left out (None), not just hidden on the page, so no listing or export can show them."""
+    hidden = project.practice.active
+    findings = [] if hidden else [f for f in (run_checks(project) if findings is None else findings) if not f.accepted]
     return ProjectSummary(
         name=project.info.name,
         owner=project.info.owner,
         business_unit=project.info.business_unit,
         completeness={p.phase.key: round(p.ratio, 4) for p in project_progress(project)},
-        open_blockers=sum(f.severity is Severity.BLOCKER for f in findings),
-        open_warnings=sum(f.severity is Severity.WARNING for f in findings),
+        open_blockers=None if hidden else sum(f.severity is Severity.BLOCKER for f in findings),
+        open_warnings=None if hidden else sum(f.severity is Severity.WARNING for f in findings),
         gates_passed=sum(phase.answers(project).gate.decision is GateDecision.GO for phase in PHASES),
         maturity=_maturity(project),
         risk_tier=screen(project).key,

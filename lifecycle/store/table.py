@@ -20,6 +20,7 @@ from ..phases import PHASES
 from .store import ListedProject
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+HIDDEN = "—"  # a figure practice mode hides (``ProjectSummary`` holds None): not 0, which would read "no blockers"
 
 
 def neutralise(cell: Any) -> Any:
@@ -38,7 +39,7 @@ def portfolio_rows(items: Sequence[ListedProject]) -> list[dict[str, Any]]:
             "Owner": neutralise(i.summary.owner),
             "Business unit": neutralise(i.summary.business_unit),
             **{p.title: round(100 * i.summary.completeness.get(p.key, 0)) for p in PHASES},
-            "Open blockers": i.summary.open_blockers,
+            "Open blockers": HIDDEN if i.summary.open_blockers is None else i.summary.open_blockers,
             "Gates passed": f"{i.summary.gates_passed}/{len(PHASES)}",
             "MLOps maturity": neutralise(i.summary.maturity),
             "EU AI Act tier": tier_label(i.summary.risk_tier),

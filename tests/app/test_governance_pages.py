@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from lifecycle import settings
 from lifecycle.policies import ENV_VAR
 from lifecycle.samples import SAMPLES_DIR, load_sample
 from lifecycle.storage import load_project, project_document
@@ -108,7 +109,11 @@ def test_annex_iv_page_on_a_blank_project_says_what_it_is_and_lists_every_gap(at
     page, query = targets["Answer “Harmonised standards applied”"]
     assert page.endswith("annex_iv") and query == "focus=ai_act.documentation.standards_applied"
     page, query = targets["Answer “Caveats”"]
-    assert page.endswith("model_card") and query == ""
+    assert page.endswith("model_card") and query == "focus=model_card.caveats.caveats"
+    page, query = targets["Answer “Period the data covers”"]
+    assert page.endswith("datasheet") and query == "focus=datasheet.collection.collection_period"
+    page, query = targets["Answer “Results per slice”"]  # a table: the link opens its editor
+    assert page.endswith("model_card") and query == "focus=model_card.quantitative.results"
 
 
 def test_annex_iv_page_for_the_loan_shows_the_answers_behind_each_point_and_the_gaps(at: AppTest) -> None:
@@ -135,6 +140,55 @@ def test_answering_a_focused_annex_iv_question_raises_the_coverage(at: AppTest) 
     assert not at.exception
     assert answer(at, "ai_act", "documentation", "standards_applied").startswith("EN ISO/IEC 42001")
     assert metrics(at)["Points documented"] == "21 of 23"
+
+
+def follow(at: AppTest, label: str) -> AppTest:
+    """Open the page a link points at, with its query, as the browser does after the click."""
+    ((page, query),) = {(page, query) for text, page, query in page_links(at) if text == label}
+    for key in list(at.query_params):  # a switch of page replaces the query
+        del at.query_params[key]
+    for pair in filter(None, query.split("&")):
+        key, _, value = pair.partition("=")
+        at.query_params[key] = value
+    return at.switch_page(f"pages/{page}.py").run()
+
+
+def test_a_missing_model_card_answer_opens_focused_and_answering_it_raises_the_coverage(at: AppTest) -> None:
+    open_loan(at)
+    at.switch_page("pages/model_card.py").run()
+    widget(at, "text_area", "model_card.caveats.caveats").input("").run()  # section 3 now lacks its caveats
+    at.switch_page(ANNEX_IV).run()
+    assert metrics(at)["Points documented"] == "19 of 23"
+    follow(at, "Answer “Caveats”")
+    assert not at.exception
+    assert at.title[0].value == "Model Card" and "Fixing: Caveats" in texts(at)
+    focused = [w for w in at.text_area if w.key.startswith("focus:")]
+    assert [w.key.split(":")[-1] for w in focused] == ["model_card.caveats.caveats"]
+    focused[0].input("Not validated for self-employed applicants; scores drift in a rate shock.").run()
+    assert not at.exception
+    assert answer(at, "model_card", "caveats", "caveats").startswith("Not validated for self-employed")
+    assert widget(at, "text_area", "model_card.caveats.caveats").value.startswith("Not validated")  # the form agrees
+    follow(at, "Done")
+    assert "Fixing:" not in texts(at)
+    at.switch_page(ANNEX_IV).run()
+    assert metrics(at)["Points documented"] == "20 of 23"
+
+
+def test_a_data_sheet_link_focuses_its_question_and_a_table_opens_its_editor(at: AppTest) -> None:
+    at.query_params["focus"] = "datasheet.collection.collection_period"
+    at.switch_page("pages/datasheet.py").run()
+    assert not at.exception and "Fixing: Period the data covers" in texts(at)
+    (box,) = [w for w in [*at.text_input, *at.text_area] if w.key.startswith("focus:")]
+    box.input("Loans drawn down 2019-01 to 2023-12").run()
+    assert answer(at, "datasheet", "collection", "collection_period") == "Loans drawn down 2019-01 to 2023-12"
+    at.query_params["focus"] = "model_card.quantitative.results"
+    at.switch_page("pages/model_card.py").run()
+    assert not at.exception and "Fixing: Results per slice" in texts(at)
+    assert any(w.key.startswith("focus:") and w.key.endswith("model_card.quantitative.results:row")
+               for w in at.selectbox)
+    at.query_params["focus"] = "model_card.no_such.answer"  # a stale link just opens the page
+    at.switch_page("pages/model_card.py").run()
+    assert not at.exception and "Fixing:" not in texts(at)
 
 
 # --- gate templates on the phase pages --------------------------------------------------------------
@@ -223,6 +277,24 @@ def test_the_policy_packs_page_says_how_to_configure_and_shows_each_rule(at: App
     results = dict(zip(table.value["Rule"], table.value["This project"]))
     assert results == {"POL-MRM-001": "Finding (blocker)", "POL-PRIV-001": "Finding (warning)",
                        "POL-AIA-001": "Passes", "POL-HR-001": "Passes", "POL-CAL-001": "Passes"}
+
+
+def test_packs_listed_in_lifecycle_toml_apply_in_the_app(at: AppTest, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    config = tmp_path / "lifecycle.toml"
+    config.write_text(f'policy_packs = ["{PACK.parent}"]\n', encoding="utf-8")
+    monkeypatch.setattr(settings, "config_file", lambda: config)
+    open_loan(at)
+    at.switch_page(POLICIES).run()
+    assert not at.exception
+    assert "Harbourline model governance" in [s.value for s in at.subheader]
+    assert f"Configured: {PACK} (from {config})" in texts(at)
+    at.switch_page("pages/checks.py").run()
+    assert "Policy pack: Harbourline model governance" in texts(at)
+    config.write_text("policy_packs = sample_projects/policies\n", encoding="utf-8")  # not TOML: reported
+    at.switch_page(POLICIES).run()
+    assert not at.exception
+    assert "Some packs cannot be read" in texts(at) and f"{config}: not valid TOML" in texts(at)
 
 
 # --- the portfolio ------------------------------------------------------------------------------------

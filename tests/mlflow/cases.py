@@ -11,6 +11,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 from lifecycle.model import Project
+from lifecycle.model.base import SignedVersion
 from lifecycle.model.integrations import ImportedRun, ImportedVersion, MlflowLink, RegistrySnapshot, ServerModel
 
 Mutation = Callable[[Project], Any]
@@ -40,18 +41,24 @@ def linked(name: str, **kwargs: Any) -> Mutation:
     return mutate
 
 
-def signed(mutation: Mutation) -> Mutation:
+def signed(mutation: Mutation, version: str = "") -> Mutation:
+    """The Deployment gate signed; for ``version``, as a sign-off records it (format 4), else as an older file."""
+
     def mutate(project: Project) -> None:
         mutation(project)
         project.deployment.gate.signed_off_by = "Dana Whitfield"
+        if version:
+            project.deployment.gate.signed_for = SignedVersion(model=MODEL, version=version, run_id=f"r{version}")
 
-    mutate.__name__ = mutation.__name__ + " & deployment gate signed"
+    mutate.__name__ = mutation.__name__ + " & deployment gate signed" + (f" for v{version}" if version else "")
     return mutate
 
 
 MLFLOW_FIRES: list[tuple[str, Mutation]] = [
     ("DE-101", linked("champion on the described version, gate unsigned", aliases=("champion",))),
     ("DE-101", signed(linked("gate signed for v3, prod alias on v2", other_aliases=("prod",)))),
+    # Signed while v2 was described, then champion moved to v3 and v3 imported: v3 is not what was approved.
+    ("DE-101", signed(linked("champion on the described v3", aliases=("champion",)), version="2")),
     ("DE-102", linked("overall precision 0.90 < 0.92", metrics={OVERALL_KEY: 0.90, NON_ENGLISH_KEY: 0.9})),
     ("DE-102", linked("gate metric not logged", metrics={NON_ENGLISH_KEY: 0.9})),
     ("DE-103", linked("another model without a plan", server_models=(ServerModel(name="fraud-scorer"),))),
@@ -61,6 +68,9 @@ MLFLOW_FIRES: list[tuple[str, Mutation]] = [
 
 MLFLOW_QUIET: list[tuple[str, Mutation]] = [
     ("DE-101", signed(linked("champion on the described version, gate signed", aliases=("champion",)))),
+    ("DE-101", signed(linked("champion on v3", aliases=("champion",)), version="3")),
+    ("DE-101", signed(linked("v2 described, champion on v2", described="2", other_aliases=("champion",)),
+                      version="2")),
     ("DE-101", linked("only a challenger alias", aliases=("challenger",))),
     ("DE-102", linked("every target met")),
     ("DE-103", linked("the other model has a plan, the own one is listed", server_models=(

@@ -163,3 +163,119 @@ def test_the_portfolio_shows_which_version_holds_which_alias() -> None:
     assert unplanned([summary, other, {}]) == [(URL, "fraud")]  # churn is linked by another project
     assert alias_line(registry_summary(_project())) == f"{MODEL}: not imported yet"
     assert registry_summary(load_project(PERFECT)) == {}
+
+
+# --- a sign-off approves the version it was signed for ------------------------------------------------------
+
+
+def _signed_for_v2_then_v3_imported() -> tuple[Project, Project]:
+    """The repro: v2 holds champion and is described, the Deployment gate is signed; champion moves to v3, v3 is
+    imported. Returns (signed, after the new import)."""
+    first, _ = apply_import(_project(), snapshot(described="2", other_aliases=("champion",)))
+    signed = sign_off(first, "deployment", "Dana Whitfield", date(2025, 6, 2))
+    moved, _ = apply_import(signed, snapshot(described="3", aliases=("champion",)))
+    return signed, moved
+
+
+def test_a_sign_off_records_the_version_the_plan_describes_and_withdrawing_clears_it() -> None:
+    from lifecycle.gates import sign_off_state, withdraw_sign_off
+
+    signed, _ = _signed_for_v2_then_v3_imported()
+    recorded = signed.deployment.gate.signed_for
+    assert (recorded.model, recorded.version, recorded.run_id) == (MODEL, "2", "r2")
+    assert sign_off_state(signed, "deployment").signed_for == recorded
+    assert parse_project(dump_project(signed).encode(), "p.yaml").deployment.gate.signed_for == recorded
+    assert withdraw_sign_off(signed, "deployment").deployment.gate.signed_for is None
+    # Not linked, or linked but never imported: there is no described version to record.
+    assert sign_off(load_project(PERFECT), "deployment", "Dana", date(2025, 6, 2)).deployment.gate.signed_for is None
+    assert sign_off(_project(), "deployment", "Dana", date(2025, 6, 2)).deployment.gate.signed_for is None
+
+
+def test_importing_another_version_after_sign_off_does_not_approve_it() -> None:
+    _, moved = _signed_for_v2_then_v3_imported()
+    (finding,) = [f for f in run_checks(moved) if f.check_id == "DE-101"]
+    assert finding.subject == "champion → v3"
+    assert "signed for version 2" in finding.message and "Version 3" in finding.message
+    # Moving the alias back to the approved version quiets it; a new sign-off for v3 does too.
+    back, _ = apply_import(moved, snapshot(described="3", other_aliases=("champion",)))
+    assert "DE-101" not in {f.check_id for f in run_checks(back)}
+
+
+def test_write_back_tags_only_the_version_the_gate_was_signed_for() -> None:
+    from lifecycle.gates import withdraw_sign_off
+    from lifecycle.integrations.mlflow.writeback import elsewhere_note
+
+    signed, moved = _signed_for_v2_then_v3_imported()
+    tags = gate_tags(signed)  # the plan describes v2, the version signed for
+    assert tags["lifecycle.gate.deployment.model_version"] == "2"
+    assert tags["lifecycle.gate.deployment.run_id"] == "r2"
+    assert elsewhere_note(signed) == ""
+    assert not [k for k in gate_tags(moved) if k.startswith("lifecycle.gate.deployment.")]  # v3: nobody signed it
+    note = elsewhere_note(moved)
+    assert note.startswith("Version 3 is not tagged as signed: the Deployment gate was signed for version 2.")
+    resigned = sign_off(withdraw_sign_off(moved, "deployment"), "deployment", "Dana Whitfield", date(2025, 6, 9))
+    assert gate_tags(resigned)["lifecycle.gate.deployment.model_version"] == "3" and elsewhere_note(resigned) == ""
+
+
+def test_a_sign_off_of_another_model_approves_none_of_this_ones_versions() -> None:
+    from lifecycle.model.base import SignedVersion
+
+    project = _project()
+    project.integrations.mlflow.snapshot = snapshot(aliases=("champion",))
+    project.deployment.gate.signed_off_by = "Dana Whitfield"
+    project.deployment.gate.signed_for = SignedVersion(model="fraud-scorer", version="3")
+    (finding,) = [f for f in run_checks(project) if f.check_id == "DE-101"]
+    assert "signed for version 3 of 'fraud-scorer'" in finding.message
+    assert not [k for k in gate_tags(project) if k.startswith("lifecycle.gate.deployment.")]
+
+
+# --- an import updates the card row that already reports a result ---------------------------------------------
+
+
+def _loan_linked(metrics: dict[str, float]) -> tuple[Project, Project]:
+    from lifecycle.model.integrations import ImportedRun, ImportedVersion, MetricKey, RegistrySnapshot
+    from lifecycle.samples import load_sample
+
+    project = load_sample("loan")
+    project.integrations.mlflow = MlflowLink(tracking_uri=URL, registered_model=MODEL, metric_keys=[
+        MetricKey(metric=LOAN_DEFAULT_RATE, slice="overall", key="default_rate_64pct")])
+    snap = RegistrySnapshot(tracking_uri=URL, model=MODEL, version="1", versions=[ImportedVersion(version="1")],
+                            run=ImportedRun(run_id="r1", metrics=metrics))
+    return project, apply_import(project, snap)[0]
+
+
+LOAN_DEFAULT_RATE = "12-month default rate of approved loans at a 64% approval rate"  # the plan's wording
+LOAN_CARD_ROW = "12-month default rate at a 64% approval rate"  # the scenario card's own wording
+
+
+def _default_rate_rows(project: Project) -> list[SliceResult]:
+    return [r for r in project.model_card.quantitative.results if "default rate" in r.metric]
+
+
+def test_an_import_updates_the_card_row_that_names_the_same_metric_in_other_words() -> None:
+    from lifecycle.handoff import hf_readme, split_front_matter
+
+    before, imported = _loan_linked({"auc": 0.794, "default_rate_64pct": 0.031, "ks_statistic": 0.46})
+    (row,) = _default_rate_rows(imported)  # one row, not the card's and a second one in the plan's words
+    (original,) = _default_rate_rows(before)
+    assert (row.metric, row.slice, row.value) == (LOAN_CARD_ROW, "overall", 0.031)
+    assert row.row_id == original.row_id  # the same row, updated
+    metadata, _ = split_front_matter(hf_readme(imported))
+    published = [m for r in metadata["model-index"][0]["results"] for m in r["metrics"] if "default rate" in m["name"]]
+    assert [(m["name"], m["value"]) for m in published] == [(f"{LOAN_CARD_ROW} (overall)", 0.031)]
+    # The back-test row names AUC too, but on another slice: it is not taken for the run's overall AUC.
+    back_test = [r for r in imported.model_card.quantitative.results if r.metric.startswith("AUC on early default")]
+    assert [r.value for r in back_test] == [0.73]
+    again, report = apply_import(imported, imported.integrations.mlflow.snapshot.model_copy(update={
+        "run": imported.integrations.mlflow.snapshot.run.model_copy(update={"metrics": {
+            "auc": 0.794, "default_rate_64pct": 0.029, "ks_statistic": 0.46}})}))
+    assert [(r.metric, r.value) for r in _default_rate_rows(again)] == [(LOAN_CARD_ROW, 0.029)]
+    assert (report.added, report.updated) == (0, 1)
+
+
+def test_an_unchanged_row_is_not_counted_as_updated_and_keeps_its_id() -> None:
+    project = _project()
+    project.model_card.quantitative.results = [SliceResult(metric=METRIC, slice="overall", value=0.95)]
+    imported, report = apply_import(project, snapshot({OVERALL_KEY: 0.95}))
+    assert (report.added, report.updated) == (0, 0)
+    assert imported.model_card.quantitative.results[0].row_id == project.model_card.quantitative.results[0].row_id

@@ -154,3 +154,19 @@ def test_the_portfolio_shows_which_version_holds_which_alias(project_store: str)
     table = at.dataframe[0].value
     assert list(table["Model registry"]) == [f"{MODEL}: challenger → v2, champion → v3"]
     assert "Registered models with no plan: 1" in [e.label for e in at.expander]
+
+
+def test_a_gate_signed_for_another_version_is_named_on_the_page() -> None:
+    from datetime import date
+
+    from lifecycle.gates import sign_off
+
+    project = load_project(PERFECT)
+    project.integrations.mlflow = MlflowLink(tracking_uri=URL, registered_model=MODEL)
+    described_v2, _ = apply_import(project, snapshot(described="2", other_aliases=("champion",)))
+    signed = sign_off(described_v2, "deployment", "Dana Whitfield", date(2025, 6, 2))
+    moved, _ = apply_import(signed, snapshot(described="3", aliases=("champion",)))
+    at = _app(project_document(moved))
+    shown = _texts(at).replace("\\", "")
+    assert "Version 3 is not tagged as signed: the Deployment gate was signed for version 2." in shown
+    assert f"Signed for version 2 of '{MODEL}' (run r2)" in shown

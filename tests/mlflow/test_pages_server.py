@@ -55,6 +55,9 @@ def test_import_sign_and_write_back_from_the_deployment_page(mlflow_admin: Serve
     name.input("Omar Haddad").run()
     at.button(key="signoff:deployment:sign").click().run()
     assert answer(at, "deployment", "gate", "signed_off_by") == "Omar Haddad"
+    recorded = answer(at, "deployment", "gate", "signed_for")
+    assert recorded == {"model": model, "version": "2", "run_id": seeded.runs["2"]}
+    assert any(f"Signed for version 2 of '{model}'" in c.value.replace("\\", "") for c in at.caption)
     assert any("not in MLflow yet" in c.value.replace("\\", "") for c in at.caption)
 
     at.button(key="mlflow-write-back").click().run()

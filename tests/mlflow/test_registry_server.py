@@ -19,7 +19,7 @@ from pypdf import PdfReader
 
 from lifecycle.checks import run_checks
 from lifecycle.gates import sign_off
-from lifecycle.handoff import split_front_matter, validate_hf_card
+from lifecycle.handoff import datasheet_markdown, split_front_matter, validate_hf_card
 from lifecycle.integrations.mlflow.client import RegistryError
 from lifecycle.integrations.mlflow.importer import apply_import, read_registry
 from lifecycle.integrations.mlflow.targets import Outcome, compare_targets
@@ -32,6 +32,9 @@ from tests.mlflow_seed import DEFAULT_RATE_KEY, V1_METRICS, V2_METRICS, Seeded, 
 from tests.mlflow_server import ADMIN, READER, Server
 
 DEFAULT_RATE = "12-month default rate of approved loans at a 64% approval rate"
+CARD_DEFAULT_RATE = "12-month default rate at a 64% approval rate"  # the scenario's card names it its own way
+DATASHEET_SECTIONS = ["1. Motivation", "2. Composition", "3. Collection process",
+                      "4. Preprocessing, cleaning and labelling", "5. Uses", "6. Distribution", "7. Maintenance"]
 _names = itertools.count(1)
 
 
@@ -63,6 +66,17 @@ def _imported(project: Project) -> Project:
 
 def _card_values(project: Project) -> dict[tuple[str, str], float]:
     return {(r.metric, r.slice): r.value for r in project.model_card.quantitative.results}
+
+
+def _sections(markdown: str) -> dict[str, str]:
+    """The '## ' sections of a Markdown document, by heading."""
+    parts = markdown.split("\n## ")[1:]
+    return {part.split("\n", 1)[0]: part.split("\n", 1)[1] for part in parts}
+
+
+def _gate_tags(client: MlflowClient, model: str, version: str) -> dict[str, str]:
+    tags = client.get_model_version(model, version).tags
+    return {k: v for k, v in tags.items() if k.startswith("lifecycle.gate.deployment.")}
 
 
 def test_import_reads_versions_aliases_and_the_champion_run(mlflow_admin: Server) -> None:
@@ -99,7 +113,9 @@ def test_model_card_shows_the_chosen_versions_numbers(mlflow_admin: Server) -> N
     assert values[("AUC", "overall")] == V2_METRICS["auc"]
     assert values[("AUC", "thin-file applicants (fewer than 2 bureau accounts)")] == V2_METRICS["auc/thin-file"]
     assert values[("AUC", "new-customers")] == V2_METRICS["auc/new-customers"]  # a slice the plan does not name
-    assert values[(DEFAULT_RATE, "overall")] == V2_METRICS[DEFAULT_RATE_KEY]
+    # The card's own default-rate row is updated, not joined by a second row in the plan's words.
+    assert values[(CARD_DEFAULT_RATE, "overall")] == V2_METRICS[DEFAULT_RATE_KEY]
+    assert [k for k in values if "default rate" in k[0]] == [(CARD_DEFAULT_RATE, "overall")]
     assert values[("KS statistic", "overall")] == V2_METRICS["ks_statistic"]
     auc = next(r for r in project.model_card.quantitative.results if (r.metric, r.slice) == ("AUC", "overall"))
     assert (auc.ci_lower, auc.ci_upper) == (V2_METRICS["auc_ci_lower"], V2_METRICS["auc_ci_upper"])
@@ -115,6 +131,8 @@ def test_model_card_shows_the_chosen_versions_numbers(mlflow_admin: Server) -> N
     published = {m["name"]: m["value"] for r in metadata["model-index"][0]["results"] for m in r["metrics"]}
     assert published["AUC (overall)"] == V2_METRICS["auc"]
     assert published["AUC (thin-file applicants (fewer than 2 bureau accounts))"] == V2_METRICS["auc/thin-file"]
+    assert {k: v for k, v in published.items() if "default rate" in k} == {
+        f"{CARD_DEFAULT_RATE} (overall)": V2_METRICS[DEFAULT_RATE_KEY]}  # one figure, not 0.029 beside 0.03
 
 
 def test_sign_off_and_write_back_then_read_tags_and_artifacts_with_mlflow(mlflow_admin: Server, tmp_path: Path) -> None:
@@ -132,6 +150,8 @@ def test_sign_off_and_write_back_then_read_tags_and_artifacts_with_mlflow(mlflow
     tags = client.get_model_version(seeded.name, "2").tags
     assert tags["lifecycle.gate.deployment.signed_by"] == "Omar Haddad"
     assert tags["lifecycle.gate.deployment.signed_on"] == "2025-08-01"
+    assert tags["lifecycle.gate.deployment.model_version"] == "2"  # the version the sign-off approved
+    assert tags["lifecycle.gate.deployment.run_id"] == seeded.runs["2"]
     recorded = signed.deployment.gate.open_findings_at_sign_off
     open_ids = [f"{f.check_id} ({f.subject})" if f.subject else f.check_id for f in recorded if not f.accepted]
     assert tags["lifecycle.gate.deployment.open_findings"] == ("; ".join(open_ids) or "none")
@@ -156,7 +176,17 @@ def test_sign_off_and_write_back_then_read_tags_and_artifacts_with_mlflow(mlflow
     assert reopened.integrations.mlflow.snapshot.version == "2"
     readme = (folder / "README.md").read_text(encoding="utf-8")
     assert validate_hf_card(readme) == [] and str(V2_METRICS["auc"]) in readme
-    assert "Data" in (folder / "DATASHEET.md").read_text(encoding="utf-8")
+    datasheet = (folder / "DATASHEET.md").read_text(encoding="utf-8")
+    assert datasheet == datasheet_markdown(signed)
+    assert datasheet.startswith(f"# Data Sheet: {signed.datasheet.motivation.name}\n")
+    sections = _sections(datasheet)
+    assert list(sections) == DATASHEET_SECTIONS
+    motivation, composition = sections["1. Motivation"], sections["2. Composition"]
+    assert f"**Who paid for it**\n\n{signed.datasheet.motivation.funded_by}\n" in motivation
+    assert f"**Data set name**\n\n{signed.datasheet.motivation.name}\n" in motivation
+    assert "**Labelled examples** _(from 2. Data)_\n\n186,000\n" in composition
+    assert f"- applicant_age: {signed.data.features[11].description} (protected attribute)" in composition
+    assert signed.datasheet.maintenance.maintainer in sections["7. Maintenance"]
 
     # The project remembers the write-back and sees its own tags: after the alias moves to the
     # signed version and a new import, nothing serves without a sign-off.
@@ -166,6 +196,32 @@ def test_sign_off_and_write_back_then_read_tags_and_artifacts_with_mlflow(mlflow
     refreshed = _imported(remembered)
     assert "DE-101" not in {f.check_id for f in run_checks(refreshed)}
     assert not [m for m in refreshed.integrations.mlflow.snapshot.server_models if m.name == seeded.name and not m.plan]
+
+
+def test_a_sign_off_for_v1_does_not_approve_v2_when_champion_moves(mlflow_admin: Server) -> None:
+    seeded = _seed(mlflow_admin)
+    project = _imported(_linked_loan(mlflow_admin, seeded.name))  # v1 holds champion: the plan describes it
+    assert project.integrations.mlflow.snapshot.version == "1"
+    signed = sign_off(project, "deployment", "Omar Haddad", date(2025, 8, 1))
+    assert (signed.deployment.gate.signed_for.version, signed.deployment.gate.signed_for.run_id) == (
+        "1", seeded.runs["1"])
+    remembered = record_write_back(signed, write_back(signed))
+    client = MlflowClient(mlflow_admin.url, mlflow_admin.url)
+    assert _gate_tags(client, seeded.name, "1")["lifecycle.gate.deployment.model_version"] == "1"
+
+    client.set_registered_model_alias(seeded.name, "champion", "2")
+    moved = _imported(remembered)  # champion now on v2, so the import describes v2
+    assert moved.integrations.mlflow.snapshot.version == "2"
+    (finding,) = [f for f in run_checks(moved) if f.check_id == "DE-101"]
+    assert finding.subject == "champion → v2" and "signed for version 1," in finding.message
+
+    result = write_back(moved)
+    assert result.record.version == "2" and result.record.artifacts  # the plan's documents still go to v2's run
+    assert any(note.startswith("Version 2 is not tagged as signed: the Deployment gate was signed for version 1.")
+               for note in result.notes)
+    assert _gate_tags(client, seeded.name, "2") == {}  # nobody signed v2
+    assert _gate_tags(client, seeded.name, "1")["lifecycle.gate.deployment.signed_by"] == "Omar Haddad"  # kept
+    assert "DE-101" in {f.check_id for f in run_checks(record_write_back(moved, result))}
 
 
 def test_withdrawn_sign_off_removes_its_tags(mlflow_admin: Server) -> None:

@@ -69,6 +69,26 @@ def test_an_exemption_without_profiling_is_not_high_risk_but_must_be_documented(
     assert note.reference == "Article 6(3)(a)" and "Article 6(4)" in note.text and "Article 49(2)" in note.text
 
 
+def test_the_minimal_tier_cites_every_provision_it_rules_out() -> None:
+    (reason,) = screen(load_sample("recommendation")).reasons
+    for cited in ("(Article 5)", "(Article 6(1) and Annex I)",
+                  "no high-risk Annex III use (Article 6(2) and Annex III)", "(Article 50)"):
+        assert cited in reason.text
+    assert reason.field == "ai_act.screening.annex_iii_uses"
+    assert screen(load_sample("recommendation")).summary == "Minimal risk"  # the canvas and the cover stay short
+
+
+def test_an_exempted_annex_iii_use_is_named_in_the_minimal_reason_not_denied() -> None:
+    result = screen(screening(annex_iii_uses=["recruitment"], profiles_natural_persons=False,
+                              exemption_condition="preparatory"))
+    assert result.tier is Tier.MINIMAL
+    (reason,) = result.reasons
+    assert "Annex III use exempted under Article 6(3)(d)" in reason.text
+    assert "no high-risk Annex III use" not in reason.text
+    assert "(Article 5)" in reason.text and "(Article 50)" in reason.text
+    assert reason.field == "ai_act.screening.exemption_condition"
+
+
 def test_an_annex_iii_use_with_the_exemption_question_open_is_high_risk_until_answered() -> None:
     result = screen(screening(annex_iii_uses=["credit_scoring"], profiles_natural_persons=False))
     assert result.tier is Tier.HIGH_RISK

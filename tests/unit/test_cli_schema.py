@@ -22,4 +22,8 @@ def test_schema_describes_the_format_with_question_labels(capsys) -> None:
 
 def test_schema_runs_as_a_module() -> None:
     result = subprocess.run([sys.executable, "-m", "lifecycle", "schema"], capture_output=True, text=True, check=True)
-    assert json.loads(result.stdout)["properties"]["format_version"]["const"] == 3
+    schema = json.loads(result.stdout)
+    assert schema["properties"]["format_version"]["const"] == 4
+    # Format 4: a gate's sign-off records the MLflow model version it approved.
+    assert "signed_for" in schema["$defs"]["StageGate"]["properties"]
+    assert set(schema["$defs"]["SignedVersion"]["properties"]) == {"model", "version", "run_id"}

@@ -73,6 +73,58 @@ def test_a_bad_pack_exits_2_with_located_problems(tmp_path: Path, capsys: pytest
     assert f"{tmp_path / 'missing.yaml'}: no such file" in capsys.readouterr().err
 
 
+# --- lifecycle check: risk tier and Annex IV coverage ---------------------------------------------------
+
+EXISTING_JSON_KEYS = ["file", "fail_on", "failed", "summary", "readiness", "findings", "policy_packs",
+                      "unmatched_accepted"]
+
+
+def test_the_json_report_carries_the_risk_tier_and_annex_iv_coverage(capsys: pytest.CaptureFixture[str]) -> None:
+    main(["check", str(LOAN), "--format", "json"])
+    report = json.loads(capsys.readouterr().out)
+    assert list(report)[:len(EXISTING_JSON_KEYS)] == EXISTING_JSON_KEYS  # what scripts read already is unchanged
+    tier = report["risk_tier"]
+    assert tier["key"] == "high_risk" and tier["label"] == "High-risk"
+    assert tier["reasons"][0] == {
+        "text": "Annex III use: creditworthiness or credit score of natural persons (not fraud detection)",
+        "reference": "Annex III, point 5(b)", "field": "ai_act.screening.annex_iii_uses"}
+    assert [r["reference"] for r in tier["reasons"]] == ["Annex III, point 5(b)", "Article 6(3), last subparagraph"]
+    assert tier["obligations"] == [] and tier["unanswered"] == []
+    assert report["annex_iv"] == {"covered": 20, "total": 23, "missing": ["2(g)", "7", "8"], "required": True}
+
+
+def test_each_file_of_a_json_list_has_its_own_tier_and_coverage(capsys: pytest.CaptureFixture[str],
+                                                                 tmp_path: Path) -> None:
+    blank = tmp_path / "blank.yaml"
+    blank.write_text("info: {name: Blank}\n", encoding="utf-8")
+    main(["check", str(LOAN), str(SAMPLES_DIR / "recommendation.yaml"), str(blank), "--format", "json"])
+    loan, recs, empty = json.loads(capsys.readouterr().out)
+    assert loan["risk_tier"]["key"] == "high_risk"
+    assert recs["risk_tier"]["key"] == "minimal" and recs["annex_iv"]["required"] is False
+    (reason,) = recs["risk_tier"]["reasons"]
+    assert "(Article 5)" in reason["text"] and "(Article 50)" in reason["text"]
+    assert empty["risk_tier"]["key"] == "not_screened" and empty["risk_tier"]["reasons"] == []
+    assert "ai_act.screening.annex_iii_uses" in empty["risk_tier"]["unanswered"]
+    assert empty["annex_iv"]["covered"] == 0 and len(empty["annex_iv"]["missing"]) == 23
+    assert empty["annex_iv"]["required"] is None
+
+
+def test_the_text_report_has_one_governance_line_above_the_summary(capsys: pytest.CaptureFixture[str]) -> None:
+    main(["check", str(LOAN), str(SAMPLES_DIR / "churn.yaml")])
+    lines = capsys.readouterr().out.splitlines()
+    ours = [line for line in lines if ": EU AI Act: " in line]
+    assert ours == [
+        f"{LOAN}: EU AI Act: High-risk (Annex III, point 5(b); Article 6(3), last subparagraph); Annex IV: 20 of 23 "
+        "points documented, missing 2(g), 7, 8",
+        f"{SAMPLES_DIR / 'churn.yaml'}: EU AI Act: Minimal risk; Annex IV (not required at this tier): 2 of 23 "
+        "points documented, missing 1(a), 1(c), 1(d), 1(e), 1(f), 1(g), 1(h), 2(a), 2(b), 2(c), 2(e), 2(f), 2(g), "
+        "2(h), 3, 4, 5, 6, 7, 8, 9",
+    ]
+    loan_summary = next(i for i, line in enumerate(lines) if line.startswith(f"{LOAN}: ") and "open finding" in line)
+    assert lines[loan_summary - 1] == ours[0]  # the summary stays each file's last line
+    assert "open finding" in lines[-1]
+
+
 # --- lifecycle export --annex-iv -------------------------------------------------------------------
 
 def test_export_annex_iv_writes_every_point_in_order_with_the_gaps(tmp_path: Path,

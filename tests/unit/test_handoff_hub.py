@@ -15,7 +15,7 @@ from lifecycle.checks import field_value
 from lifecycle.handoff import build_datasheet, build_model_card, datasheet_markdown, hf_metadata, hf_readme, md_text
 from lifecycle.handoff.coverage import DATASHEET_QUESTIONS
 from lifecycle.handoff.huggingface import HUB_TEMPLATE_SECTIONS, library_name, pipeline_tag
-from lifecycle.handoff.model_card import NOT_RECORDED
+from lifecycle.handoff.model_card import EMISSIONS_NOT_RECORDED, NOT_RECORDED
 from lifecycle.model import Project
 from lifecycle.samples import load_sample
 
@@ -51,7 +51,13 @@ def test_a_scenario_card_loads_with_huggingface_hub_without_metadata_errors(key:
     assert [r.metric_value for r in data.eval_results] == [r.value for r in project.model_card.quantitative.results]
     assert data.pipeline_tag == {"churn": "tabular-classification", "loan": "tabular-classification",
                                  "recommendation": None}[key]
-    assert data.library_name is None  # the scenarios do not name a library the Hub knows
+    # churn is a scikit-learn pipeline; the loan's LightGBM has no Hub library id (named in the card all the same);
+    # the recommender's plan names no library
+    assert data.library_name == {"churn": "sklearn", "loan": None, "recommendation": None}[key]
+    library = {"churn": "scikit-learn", "loan": "LightGBM", "recommendation": ""}[key]
+    assert project.model_card.details.library == library
+    if library:
+        assert md_text(library) in card.text  # named in the card either way
     assert data.to_dict()["model-index"] == hf_metadata(project)["model-index"]  # the model-index round-trips
     for heading in ADDED:  # the sections the Hub template has and the paper does not
         assert re.search(rf"^## \d+\. {re.escape(heading)}$", card.text, flags=re.MULTILINE | re.IGNORECASE), heading
@@ -108,6 +114,26 @@ def test_environmental_impact_is_marked_not_recorded_until_a_figure_is_given() -
     assert data.co2_eq_emissions == {"emissions": 420.0, "source": "Estimate recorded in the project's lifecycle plan",
                                      "training_type": "training", "geographical_location": "eu-west-1",
                                      "hardware_used": "8 vCPU VM"}
+
+
+def test_environmental_impact_draws_the_compute_and_the_retraining_from_the_loan_plan() -> None:
+    loan = load_sample("loan")
+    section = build_model_card(loan).section("environment")
+    by_label = {item.label: item for item in section.prefilled}
+    compute = by_label["Compute used to develop and train it"]
+    assert compute.text == "Training and validation on one 16-core VM in the analytics zone, about 40 minutes per run."
+    assert by_label["Hardware it runs on"].text == "Kubernetes cluster in the bank's data centre, 2 CPU pods, no GPU."
+    assert compute.origin_title == "EU AI Act: Annex IV" and compute.source == "ai_act.documentation.compute_resources"
+    retrained = by_label["How often it is retrained"]
+    assert retrained.text == "Every 365 days; Annual review by Model Risk; retrain if they ask for it"
+    assert retrained.origin_title == "5. Monitoring"
+    # the plan gives the compute, not the emissions: those stay "not recorded", and no co2 metadata is invented
+    assert section.note == EMISSIONS_NOT_RECORDED and section.note.startswith("Carbon emitted: not recorded")
+    readme = hf_readme(loan)
+    assert md_text(EMISSIONS_NOT_RECORDED) in readme and md_text("2 CPU pods, no GPU.") in readme
+    assert "co2_eq_emissions" not in ModelCard(readme, ignore_metadata_errors=False).data.to_dict()
+    loan.model_card.environment.carbon_emitted_kg = 0.2
+    assert build_model_card(loan).section("environment").note == ""
 
 
 def test_how_to_get_started_comes_from_the_serving_spec() -> None:

@@ -88,12 +88,12 @@ def test_a_version_2_file_opens_with_practice_mode_off_and_every_answer_kept() -
     old = yaml.safe_load((FORMATS / "v2_loan.yaml").read_text(encoding="utf-8"))
     assert old["format_version"] == 2 and "practice" not in old
     project = load_project(FORMATS / "v2_loan.yaml")
-    assert project.format_version == FORMAT_VERSION == 3
+    assert project.format_version == FORMAT_VERSION
     assert not project.practice.active and project.practice.flags == [] and project.practice.attempts == []
     assert [f.name for f in project.data.features] == [f["name"] for f in old["data"]["features"]]
     assert project.modeling.evaluation_split.value == old["modeling"]["evaluation_split"]
     written = yaml.safe_load(dump_project(project))
-    assert written["format_version"] == 3 and written["practice"]["flags"] == []
+    assert written["format_version"] == FORMAT_VERSION and written["practice"]["flags"] == []
 
 
 def test_flags_and_attempts_survive_a_save_and_reopen() -> None:
@@ -106,3 +106,43 @@ def test_flags_and_attempts_survive_a_save_and_reopen() -> None:
     again = parse_project(dump_project(project).encode(), "p.yaml")
     assert again.practice.flags[0].reason == "age is protected" and again.practice.flags[0].flagged_row == "r12"
     assert again.practice.attempts[0].score == 40 and again.practice.active
+
+
+V3_LINKED = FORMATS / "v3_loan_mlflow.yaml"  # format 3: linked to MLflow, imported, Deployment gate signed
+
+
+def test_a_version_3_file_opens_with_no_recorded_sign_off_version_and_every_answer_kept() -> None:
+    from lifecycle.phases import PHASES
+
+    old = yaml.safe_load(V3_LINKED.read_text(encoding="utf-8"))
+    assert old["format_version"] == 3 and "signed_for" not in old["deployment"]["gate"]
+    project = load_project(V3_LINKED)
+    assert project.format_version == FORMAT_VERSION == 4
+    assert [phase.answers(project).gate.signed_for for phase in PHASES] == [None] * len(PHASES)
+    assert project.deployment.gate.signed_off_by == old["deployment"]["gate"]["signed_off_by"]
+    assert project.integrations.mlflow.snapshot.version == old["integrations"]["mlflow"]["snapshot"]["version"]
+    assert [f.name for f in project.data.features] == [f["name"] for f in old["data"]["features"]]
+    upgraded = migrate(old)
+    assert upgraded["format_version"] == 4 and {**upgraded, "format_version": 3} == old  # nothing else changes
+    written = yaml.safe_load(dump_project(project))
+    assert written["format_version"] == 4 and written["deployment"]["gate"]["signed_for"] is None
+    assert parse_project(dump_project(project).encode(), "p.yaml") == project
+
+
+def test_a_version_3_sign_off_counts_for_the_described_version_as_before() -> None:
+    from lifecycle.checks import run_checks
+    from lifecycle.integrations.mlflow.writeback import elsewhere_note, gate_tags
+
+    project = load_project(V3_LINKED)  # version 1 holds champion and is described: the sign-off covers it
+    assert "DE-101" not in {f.check_id for f in run_checks(project)}
+    assert gate_tags(project)["lifecycle.gate.deployment.signed_by"] == "Omar Haddad"
+    assert "lifecycle.gate.deployment.model_version" not in gate_tags(project)  # none was recorded
+    assert elsewhere_note(project) == ""
+    # With no recorded version, the described one is what the sign-off approved, as in format 3: champion on
+    # version 2 while version 1 is described fires DE-101 naming version 1.
+    document = yaml.safe_load(V3_LINKED.read_text(encoding="utf-8"))
+    for version in document["integrations"]["mlflow"]["snapshot"]["versions"]:
+        version["aliases"] = ["champion"] if version["version"] == "2" else []
+    moved = parse_project(yaml.safe_dump(document).encode(), "v3.yaml")
+    (finding,) = [f for f in run_checks(moved) if f.check_id == "DE-101"]
+    assert finding.subject == "champion → v2" and "signed for version 1," in finding.message

@@ -4,6 +4,13 @@ They read only the snapshot saved with the project (``integrations.mlflow.snapsh
 they stay pure functions of the project file, and they do nothing for a project without a
 link, or whose snapshot belongs to another server or model than the link names now.
 Registered in the check registry by ``lifecycle.checks`` (one import line there).
+
+A sign-off approves one model version: signing a gate of a linked, imported project records
+the version the plan described then (``<phase>.gate.signed_for``: model, version and run id;
+file format 4). DE-101 compares the versions holding a production alias with the version the
+Deployment gate was signed for, so importing another version later does not pass for its
+approval. A sign-off that recorded none (a file of format 3 or older, or a gate signed before
+any import) is taken, as before, to approve the version the plan describes.
 """
 
 from __future__ import annotations
@@ -51,6 +58,15 @@ def production_holders(link: MlflowLink, snapshot: RegistrySnapshot) -> list[tup
     return sorted(found, key=lambda pair: (wanted.index(pair[0].casefold()), pair[0], pair[1]))
 
 
+def approved_version(project: Project, snapshot: RegistrySnapshot) -> tuple[str, str]:
+    """(model, version) the Deployment gate's sign-off approved: the version it recorded, or, for a sign-off that
+    recorded none (a file of format 3 or older, or signed before any import), the version the plan describes now."""
+    recorded = project.deployment.gate.signed_for
+    if recorded is None or not recorded.version.strip():
+        return snapshot.model, snapshot.version
+    return recorded.model.strip() or snapshot.model, recorded.version.strip()
+
+
 def _version_label(snapshot: RegistrySnapshot, version: str) -> str:
     return f"version {version} of '{snapshot.model}'"
 
@@ -71,13 +87,14 @@ def production_alias_without_sign_off(project: Project) -> Iterator[Hit]:
         return
     link, snapshot = found
     signed = bool(project.deployment.gate.signed_off_by.strip())
+    model, approved = approved_version(project, snapshot)
     tags = {v.version: v.tags for v in snapshot.versions}
     for alias, version in production_holders(link, snapshot):
-        if signed and (version == snapshot.version or SIGNED_BY_TAG in tags.get(version, {})):
+        if signed and ((model == snapshot.model and version == approved) or SIGNED_BY_TAG in tags.get(version, {})):
             continue
+        where = f"version {approved}" + ("" if model == snapshot.model else f" of '{model}'")
         why = ("the Deployment gate is not signed off" if not signed else
-               f"the Deployment gate was signed for version {snapshot.version}, and this version has no "
-               f"'{SIGNED_BY_TAG}' tag")
+               f"the Deployment gate was signed for {where}, and this version has no '{SIGNED_BY_TAG}' tag")
         yield Hit(
             message=f"{_version_label(snapshot, version).capitalize()} holds the alias '{alias}' in the registry, "
                     f"but {why}: a model serves production without the plan's approval.",

@@ -34,6 +34,7 @@ from ...model.integrations import (
     ServerModel,
 )
 from ...model.model_card import SliceResult
+from ...text.metrics import same_metric
 from .checks import PLAN_TAG
 from .client import Registry, RegistryError
 from .names import (
@@ -306,6 +307,37 @@ def card_rows(project: Project, run: ImportedRun, link: MlflowLink) -> list[tupl
     return rows
 
 
+def _names_same_result(row: SliceResult, metric: str, slice_: str) -> bool:
+    """A card row that reports this result in other words: the same metric by the review's matcher (the card's
+    '12-month default rate at a 64% approval rate' is the plan's '12-month default rate of approved loans at a
+    64% approval rate') on the same slice."""
+    return slice_words(row.slice) == slice_words(slice_) and same_metric(row.metric, metric)
+
+
+def _card_targets(results: list[SliceResult], fresh: list[tuple[str, str, Measurement]]) -> list[SliceResult | None]:
+    """For each fresh result, the card row it updates (None: a new row).
+
+    A row of the same metric and slice by the naming convention first; else one that names the same metric in
+    other words (``same_metric``), so a card that already reports a result never gets a second, conflicting row
+    for it (both would be published in the Hugging Face model-index). Each row is updated by one result only.
+    """
+    targets: list[SliceResult | None] = []
+    claimed: set[int] = set()
+    for metric, slice_, _ in fresh:
+        identity = _identity(metric, slice_)
+        row = next((r for r in results if id(r) not in claimed and _identity(r.metric, r.slice) == identity), None)
+        targets.append(row)
+        if row is not None:
+            claimed.add(id(row))
+    for index, (metric, slice_, _) in enumerate(fresh):
+        if targets[index] is None:
+            row = next((r for r in results if id(r) not in claimed and _names_same_result(r, metric, slice_)), None)
+            targets[index] = row
+            if row is not None:
+                claimed.add(id(row))
+    return targets
+
+
 def _result(metric: str, slice_: str, measured: Measurement, old: SliceResult | None, notes: list[str]) -> SliceResult:
     lower, upper = measured.lower, measured.upper
     if lower is None or upper is None or not lower <= measured.value <= upper:
@@ -316,7 +348,9 @@ def _result(metric: str, slice_: str, measured: Measurement, old: SliceResult | 
         if old is not None and old.ci_lower is not None and old.ci_upper is not None \
                 and old.ci_lower <= measured.value <= old.ci_upper:
             lower, upper = old.ci_lower, old.ci_upper  # the interval typed on the card still holds
-    return SliceResult(metric=metric, slice=slice_, value=measured.value, ci_lower=lower, ci_upper=upper)
+    result = SliceResult(metric=metric, slice=slice_, value=measured.value, ci_lower=lower, ci_upper=upper)
+    # An updated row stays the same row (its id), so an edit or a flag made on it still finds it.
+    return result if old is None else result.model_copy(update={"row_id": old.row_id})
 
 
 def apply_import(
@@ -333,21 +367,21 @@ def apply_import(
     written: list[str] = []
     if snapshot.run is not None:
         fresh = card_rows(updated, snapshot.run, link)
-        fresh_ids = {_identity(metric, slice_) for metric, slice_, _ in fresh}
+        targets = _card_targets(results, fresh)
         stale = {entry.rsplit("=", 1)[0]: entry.rsplit("=", 1)[-1] for entry in (previous.card_results if previous
                                                                                  else [])}
+        claimed = {id(row) for row in targets if row is not None}
         kept = []
         for row in results:
             identity = _identity(row.metric, row.slice)
-            if identity not in fresh_ids and identity in stale and f"{row.value}" == stale[identity]:
+            if id(row) not in claimed and identity in stale and f"{row.value}" == stale[identity]:
                 report.removed += 1  # written by the last import and not measured by this version's run
                 continue
             kept.append(row)
         results = kept
-        for metric, slice_, measured in fresh:
-            identity = _identity(metric, slice_)
-            at = next((i for i, row in enumerate(results) if _identity(row.metric, row.slice) == identity), None)
-            old = results[at] if at is not None else None
+        for (metric, slice_, measured), old in zip(fresh, targets):
+            at = next((i for i, row in enumerate(results) if row is old), None)
+            # An existing row keeps its own wording: the team's name for the metric, now with the measured value.
             new = _result(old.metric if old else metric, old.slice if old else slice_, measured, old, report.notes)
             if at is None:
                 if len(results) >= TABLE_ROWS_MAX:
@@ -358,7 +392,7 @@ def apply_import(
             elif new != old:
                 results[at] = new
                 report.updated += 1
-            written.append(f"{identity}={new.value}")
+            written.append(f"{_identity(new.metric, new.slice)}={new.value}")
     card.quantitative.results = results
     version_text = f"version {snapshot.version}"
     given = card.details.version.strip()

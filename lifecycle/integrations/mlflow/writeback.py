@@ -5,11 +5,15 @@ For the version the plan describes (the imported snapshot's version):
 - artifacts on the version's run, under ``lifecycle_workbook/``: the lifecycle map PDF
   (``lifecycle_map.pdf``), the Model Card as a Hugging Face README (``README.md``), the Data
   Sheet (``DATASHEET.md``) and the project file (``project.yaml``); writing again replaces them;
-- tags on the model version, one group per signed stage gate:
+- tags on the model version, one group per stage gate signed for that version:
   ``lifecycle.gate.<phase>.signed_by`` / ``.signed_on`` / ``.decision`` / ``.open_findings`` /
-  ``.accepted_findings`` (the findings recorded at sign-off, ``none`` when there were none),
-  plus ``lifecycle.project`` and ``lifecycle.written_at``; a gate whose sign-off was withdrawn
-  has its tags removed;
+  ``.accepted_findings`` (the findings recorded at sign-off, ``none`` when there were none) and,
+  where the sign-off recorded the version it approved, ``.model_version`` / ``.run_id``; plus
+  ``lifecycle.project`` and ``lifecycle.written_at``. A gate whose sign-off was withdrawn has its
+  tags removed. A gate signed for another version (the plan was signed while it described
+  version 1, and now describes version 2) is not written to this one, and the write-back says
+  so: its tags would claim an approval nobody gave. A sign-off that recorded no version (an
+  older file, or signed before any import) is written to the version the plan describes;
 - the registered model's ``lifecycle.plan`` tag, naming the plan that governs it.
 
 ``write_back`` talks to the server; ``record_write_back`` (pure) keeps what was written on the
@@ -27,7 +31,8 @@ from pathlib import Path
 from ...export import map_pdf
 from ...gates import finding_id, is_signed
 from ...handoff import datasheet_markdown, hf_readme
-from ...model import Project
+from ...model import Project, StageGate
+from ...model.base import SignedVersion
 from ...model.integrations import VALUE_MAX, ServerModel, WriteBack
 from ...phases import PHASES
 from ...storage import dump_project
@@ -61,12 +66,39 @@ def plan_label(project: Project, project_id: str | None = None) -> str:
     return (f"{name} (workbook project {project_id})" if project_id else name)[:VALUE_MAX]
 
 
+def _target(project: Project) -> tuple[str, str] | None:
+    """(model, version) the plan describes now: where a write-back goes; None before any import."""
+    snapshot = project.integrations.mlflow.current_snapshot()
+    return (snapshot.model, snapshot.version) if snapshot is not None and snapshot.version else None
+
+
+def signed_for_another_version(gate: StageGate, target: tuple[str, str] | None) -> bool:
+    """The gate's sign-off recorded a model version, and it is not ``target`` (model, version)."""
+    recorded = gate.signed_for
+    if recorded is None or not recorded.version.strip() or target is None:
+        return False
+    return (recorded.model.strip() or target[0], recorded.version.strip()) != target
+
+
+def gates_signed_elsewhere(project: Project) -> list[tuple[str, SignedVersion]]:
+    """(phase title, version signed for) of each signed gate approving another version than the described one."""
+    target = _target(project)
+    found: list[tuple[str, SignedVersion]] = []
+    for phase in PHASES:
+        gate = phase.answers(project).gate
+        if is_signed(gate) and gate.signed_for is not None and signed_for_another_version(gate, target):
+            found.append((phase.title, gate.signed_for))
+    return found
+
+
 def gate_tags(project: Project) -> dict[str, str]:
-    """The tags that record every signed stage gate: who, when, the decision and the findings at sign-off."""
+    """The tags that record every stage gate signed for the version the plan describes: who, when, the decision,
+    the findings at sign-off and the version it approved. A gate signed for another version is left out."""
+    target = _target(project)
     tags: dict[str, str] = {}
     for phase in PHASES:
         gate = phase.answers(project).gate
-        if not is_signed(gate):
+        if not is_signed(gate) or signed_for_another_version(gate, target):
             continue
         prefix = f"{GATE_TAG_PREFIX}{phase.key}."
         tags[prefix + "signed_by"] = gate.signed_off_by.strip()[:TAG_VALUE_MAX]
@@ -75,7 +107,25 @@ def gate_tags(project: Project) -> dict[str, str]:
         recorded = gate.open_findings_at_sign_off
         tags[prefix + "open_findings"] = _joined([finding_id(f) for f in recorded if not f.accepted])
         tags[prefix + "accepted_findings"] = _joined([finding_id(f) for f in recorded if f.accepted])
+        if gate.signed_for is not None and gate.signed_for.version.strip():
+            tags[prefix + "model_version"] = gate.signed_for.version.strip()
+            if gate.signed_for.run_id.strip():
+                tags[prefix + "run_id"] = gate.signed_for.run_id.strip()
     return tags
+
+
+def elsewhere_note(project: Project) -> str:
+    """Why some signed gates are not written to the version the plan describes, and how to approve it; empty when
+    every signed gate approved that version (or recorded none)."""
+    target, skipped = _target(project), gates_signed_elsewhere(project)
+    if target is None or not skipped:
+        return ""
+    model, version = target
+    which = "; ".join(f"the {title} gate was signed for version {signed.version.strip()}"
+                      + (f" of '{signed.model.strip()}'" if signed.model.strip() not in ("", model) else "")
+                      for title, signed in skipped)
+    return (f"Version {version} is not tagged as signed: {which}. A sign-off approves the version it was signed "
+            f"for; to approve version {version}, withdraw the sign-off and sign again while the plan describes it.")
 
 
 def build_documents(project: Project, progress: Progress = lambda _: None) -> dict[str, bytes]:
@@ -133,6 +183,9 @@ def write_back(
     else:
         notes.append(f"Version {version} has no run, so the documents could not be attached; only its tags were "
                      "written.")
+    elsewhere = elsewhere_note(project)
+    if elsewhere:
+        notes.append(elsewhere)
     tags = {**gate_tags(project), PROJECT_TAG: plan_label(project, project_id),
             WRITTEN_TAG: when.replace(microsecond=0).isoformat()}
     stale = sorted(key for key in (current.tags or {}) if key.startswith(GATE_TAG_PREFIX) and key not in tags)
