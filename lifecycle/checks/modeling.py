@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from ..model import HumanEvaluation, MLTask, ModelFamily, PositionBias, Project, SelectionBasis, SplitStrategy
 from ..text import asserted, mentions, numbers
+from ..text.evaluation_sets import calls_it_the_test
 from ..text.metrics import parse_metric, same_metric
-from ..text.numbers import as_fraction, years
+from ..text.numbers import as_fraction
 from .facts import (
     DELAY_TOLERANCE,
     PROBABILITY_TASKS,
@@ -862,28 +862,6 @@ _TUNING_TEXTS = ("modeling.error_analysis", "modeling.model_description", "model
                  "problem_framing.threshold_rule", "modeling.offline_metrics[*].slice")
 
 
-def _names_test(sentence: str) -> bool:
-    """The sentence calls the period it tunes on the test set (not the validation set)."""
-    lowered = sentence.lower()
-    return ("test" in lowered or "hold-out" in lowered or "holdout" in lowered or "held-out" in lowered) \
-        and "validation" not in lowered
-
-
-_APPOSITIVE_TEST = re.compile(r"\s*[,(]?\s*(?:the|our|its|this|which\s+is\s+(?:also\s+)?the|i\.e\.(?:\s+the)?|as\s+the|=)?\s*"
-                              r"(?:test|hold-?out|held-out)\b", re.IGNORECASE)
-
-
-def _tunes_on_test(mention) -> bool:
-    """The period the settings were chosen on is the test period: the words right after it call it the test, or
-    the sentence calls something the test and names no other year ('chosen on the 2023 cohort, and the 2024
-    cohort was scored once, as the test cohort' tunes on a validation year)."""
-    sentence, words = mention.sentence, mention.words
-    end = sentence.find(words) + len(words)
-    if _APPOSITIVE_TEST.match(sentence[end:end + 30]):  # 'picked on 2024, the test year', not '…, 14-day gap, test …'
-        return True
-    return _names_test(sentence) and not years(sentence) - years(words)
-
-
 _ENTITY_TEXTS = ("modeling.model_description", "data.quality_notes", "data.label_source", "modeling.error_analysis")
 
 
@@ -944,7 +922,7 @@ def test_set_tuning(project: Project) -> Iterator[Hit]:
     for path, text in texts_of(project, _TUNING_TEXTS):
         tuned = asserted(text, "test_tuning")
         if not tuned:
-            tuned = next((m for m in mentions(text, "tune_on_period") if m.asserted and _tunes_on_test(m)), None)
+            tuned = next((m for m in mentions(text, "tune_on_period") if m.asserted and calls_it_the_test(m.sentence, m.words)), None)
         if tuned:
             yield Hit(
                 message=f"The test set is used to choose the model ('{tuned.words}'): its score is no longer an "

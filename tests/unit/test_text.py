@@ -520,3 +520,33 @@ def test_an_owner_named_first_is_not_undone_by_a_later_handover() -> None:
     assert unconfirmed("The data team's on-call rota, 24/7, escalating to Mia Berg. Ops takes first line once the "
                        "handover is signed; until then the rota stays with us.") is None
     assert unconfirmed("Ops takes first line once the handover is signed; until then whoever is around.") is not None
+
+
+# --- which evaluation set a sentence calls a period -------------------------------------------------------------------
+
+from lifecycle.text.evaluation_sets import calls_it_the_test, names_test_set  # noqa: E402
+
+
+@pytest.mark.parametrize(("sentence", "words"), [
+    ("Thresholds were picked on 2024, the test year.", "2024"),
+    ("We tuned the learning rate on the spring quarter (our hold-out).", "the spring quarter"),
+    ("Settings chosen on the last eight weeks, which is also the test window.", "the last eight weeks"),
+    ("Hyper-parameters were tuned on the held-out 2023 intake.", "the held-out 2023 intake"),
+])
+def test_a_period_called_the_test(sentence: str, words: str) -> None:
+    assert calls_it_the_test(sentence, words)
+
+
+@pytest.mark.parametrize(("sentence", "words"), [
+    ("Chosen on the 2023 cohort, and the 2024 cohort was scored once, as the test cohort.", "the 2023 cohort"),
+    ("Tuned on 2021 and 2022, a 14-day gap, then test on 2023.", "2021 and 2022"),
+    ("Early stopping used the validation month before the test month.", "the validation month"),
+    ("Thresholds were set on the autumn data.", "the autumn data"),
+])
+def test_a_period_not_called_the_test(sentence: str, words: str) -> None:
+    assert not calls_it_the_test(sentence, words)
+
+
+def test_a_sentence_about_validation_does_not_name_the_test_set() -> None:
+    assert names_test_set("Scored once on the hold-out set.")
+    assert not names_test_set("Tuned on the validation fold, never on the test fold.")
