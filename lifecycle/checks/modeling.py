@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from ..model import HumanEvaluation, MLTask, ModelFamily, PositionBias, Project, SelectionBasis, SplitStrategy
 from ..text import asserted, mentions, numbers
+from ..text.comparisons import figures_dated_apart
 from ..text.evaluation_sets import calls_it_the_test
 from ..text.metrics import parse_metric, same_metric
 from ..text.numbers import as_fraction
@@ -448,8 +449,11 @@ def unmitigated_feedback_loop(project: Project) -> Iterator[Hit]:
     the cases let through ('only approved loans have an outcome') or that the model's own
     outputs, or corrections of them, become the next labels: that is a warning (a blocker
     when outcomes are selected and the answer denies the loop), while a
-    loop the team has acknowledged is advice to add a counter-measure. Filters are left to
-    MO-018 and rankings to MO-015, which ask for the same in their own terms.
+    loop the team has acknowledged is advice to add a counter-measure. Also a warning when
+    the answer is 'no' but the decision has people act on the cases the model ranks or puts
+    above a cut (urgent orders for the listed lines, patrols of the top spans): the action
+    changes the outcomes that become the next labels. Filters are left to MO-018 and
+    rankings to MO-015, which ask for the same in their own terms.
     """
     modeling = project.modeling
     framing = project.problem_framing
@@ -489,6 +493,21 @@ def unmitigated_feedback_loop(project: Project) -> Iterator[Hit]:
             # outcomes only for the cases the model picks, and the answer denies any loop: it will go unchecked
             severity=Severity.BLOCKER if selected and modeling.feedback_loop is False else None,
         )
+        return
+    if modeling.feedback_loop is False and not (framing.acts_as_filter or framing.ml_task in RANKING_TASKS):
+        # The answer denies a loop, yet people act on the cases the model ranks before their outcome is known:
+        # what they do (an order, a repair, a call) changes the outcomes the next model learns from. As above, a
+        # holdout kept elsewhere in the plan was not chosen for a loop the answer denies.
+        acted = asserted(framing.decision_supported, "acts_on_selection")
+        if acted:
+            yield Hit(
+                message=f"The plan answers that predictions do not influence future training data, but people act on "
+                        f"the cases the model selects ('{acted.words}') before their outcome is known: the outcomes "
+                        "the next model learns from are shaped by those actions.",
+                fix="Record which cases were acted on and how, keep a small random share of cases outside the "
+                    "model's selection to observe untreated outcomes, and answer the feedback-loop question 'yes'.",
+                field="modeling.feedback_loop", evidence=evidence(acted.sentence), basis=CROSS,
+            )
 
 
 _POSITION_TOKENS = frozenset({"position", "slot", "rank", "ranking", "placement"})
@@ -843,18 +862,29 @@ def baseline_from_elsewhere(project: Project) -> Iterator[Hit]:
 
     A comparison only means something on the same test data with the same metric; a
     published or last year's figure describes another population and period (Rule 1,
-    ML Test Score Model 5). Quiet when the comparison also says both were scored on the same
-    test data.
+    ML Test Score Model 5). Also found when the comparison dates its figures in different
+    years ('the 2019 review put the list at 12 %; the model reaches 28 % on 2023/24'), whatever
+    it calls the baseline's source. Quiet when the comparison also says both were scored on the
+    same test data, or quotes the other figure for context only.
     """
     text = project.modeling.baseline_comparison
+    if asserted(text, "same_data"):
+        return
+    fix = "Score the baseline on the same test data with the same metric as the model, and compare those two numbers."
     elsewhere = asserted(text, "external_figure")
-    if elsewhere and not asserted(text, "same_data"):
+    if elsewhere:
         yield Hit(
             message=f"The model is compared with a baseline figure from elsewhere ('{elsewhere.words}'), not with the "
                     "baseline scored on the same test data.",
-            fix="Score the baseline on the same test data with the same metric as the model, and compare those two "
-                "numbers.",
-            field="modeling.baseline_comparison", evidence=evidence(elsewhere.sentence), basis=TEXT,
+            fix=fix, field="modeling.baseline_comparison", evidence=evidence(elsewhere.sentence), basis=TEXT,
+        )
+        return
+    apart = figures_dated_apart(text)
+    if apart:
+        yield Hit(
+            message=f"The comparison dates its figures in different years ({apart.earlier} and {apart.later}): the "
+                    "baseline and the model were not scored on the same test data.",
+            fix=fix, field="modeling.baseline_comparison", evidence=evidence(apart.sentence), basis=TEXT,
         )
 
 

@@ -533,8 +533,10 @@ def _described(target: str, concept: str):
        reads=("problem_framing.label_definition", "problem_framing.prediction_target"))
 def label_mismatch(project: Project) -> Iterator[Hit]:
     """The label counts a different thing from the prediction target: every kind of outcome for a target limited to
-    one kind ('any admission' for an unplanned readmission), or cases dropped or capped because of their outcome
-    (orders cancelled for lateness left out, sales on days the shelf was empty counted as demand).
+    one kind ('any admission' for an unplanned readmission), every kind lumped in on purpose for a target that is
+    not about every kind ('whatever the cause code', 'no filter by article status'), or cases dropped or capped
+    because of their outcome (orders cancelled for lateness left out, sales on days the shelf was empty counted as
+    demand).
 
     The model then learns the wrong thing very well: outcomes the decision cannot change,
     or a label that hides exactly the cases the prediction matters for (Rule 13).
@@ -543,13 +545,22 @@ def label_mismatch(project: Project) -> Iterator[Hit]:
     definition, target = framing.label_definition, framing.prediction_target
     fix = ("Make the label count exactly what the prediction is about: leave out outcomes the decision cannot change, "
            "and keep (as censored) rather than drop or cap cases whose outcome is cut short.")
-    universal = asserted(definition, "universal_label")
+    universal = asserted(definition, "universal_label") or asserted(definition, "unfiltered_label")
     restricted = _described(target, "restricted_target")
     if universal and restricted:
         yield Hit(
             message=f"The target is limited to '{restricted.words}' outcomes, but the label counts "
                     f"'{universal.words}'.",
             fix=fix, field="problem_framing.label_definition", evidence=evidence(universal.sentence), basis=CROSS,
+        )
+        return
+    if universal and not asserted(target, "universal_label"):
+        # The kinds are lumped on purpose ('whatever the cause code', 'no filter by article status'), and the
+        # target does not say it is about every kind: some of them the decision cannot change.
+        yield Hit(
+            message=f"The label counts every kind of outcome ('{universal.words}'), but the prediction target does "
+                    "not say it is about every kind: outcomes the decision cannot change become positives.",
+            fix=fix, field="problem_framing.label_definition", evidence=evidence(universal.sentence), basis=TEXT,
         )
         return
     noisy = asserted(f"{definition} {project.data.label_source}", "noisy_label")

@@ -66,7 +66,11 @@ PROXY_PHRASES = compile_phrases((
 _IDENTITY_GROUP = frozenset({"term", "terms", "group", "groups", "word", "words", "mention", "mentions"})
 PROTECTED_PHRASES = compile_phrases((
     "gender", "sex=", "ethnicity|ethnic_origin|ethnic_group", "race=", "religion|religious_belief|faith",
-    "marital status", "nationality", "citizenship", "disability|disabilities|disabled", "pregnancy|pregnant",
+    "marital status", "nationality", "citizenship", "disability|disabilities", "pregnancy|pregnant",
+    # 'disabled' of a person, not of a thing provided for people ('disabled bays', 'disabled access') or switched off
+    "@\\bdisabled\\b(?!\\s+(?:bay|bays|parking|space|spaces|spot|spots|access|toilet|toilets|entrance|entrances|"
+    "ramp|ramps|lift|lifts|facilities|feature|features|flag|flags|account|accounts|option|options|setting|settings|"
+    "by\\s+default)\\b)",
     "date of birth", "age of the|a applicant|customer|user|patient|borrower|driver|person|employee|candidate|client",
     "@(?:applicant|customer|user|patient|borrower|driver|person|employee|candidate|client|policyholder)['’]s\\s+age",
     "sexual orientation",

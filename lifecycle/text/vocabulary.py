@@ -200,14 +200,18 @@ FEATURE_CODE_DIVERGENT = Concept(
     "feature_code_divergent", "feature code written twice (once for training, once for serving)",
     (
         "re-implement|reimplement|rewrite|rewritten|port|translate|re-code|recode|recreate|re-create|duplicate|"
-        "replicate|hand-code|hand-coded|rebuild|rebuilt|re-engineer|mirror|copy|copied|re-express ~ feature|features|"
+        "replicate|hand-code|hand-coded|rebuild|rebuilt|re-engineer|mirror|copied|re-express ~ feature|features|"
         "logic|transformation|transformations|pipeline|code|calculation|calculations|computation|preprocessing|"
         "encoding|encodings|aggregation|aggregations|query|queries|sql|formula|formulas|definition|definitions|"
         "cleaning|cleanup|tokenizer|tokeniser|preprocessing|rules",
+        # 'copy' as a verb ('copy the feature logic'), not the noun ('discards its working copy, computed features')
+        "copy|copies the|our|their|its|that ~ feature|features|logic|transformations|pipeline|code|calculations|"
+        "preprocessing|sql|queries|formulas|definitions|rules",
+        "copy|copies feature|features|logic|transformations|code|calculations|preprocessing|sql|queries|formulas",
         "feature|features|logic|transformation|transformations|pipeline|code|calculation|calculations|"
         "preprocessing|encoding|encodings|aggregation|aggregations|formula|formulas ~~ re-implement|reimplement|"
         "rewrite|rewritten|port|translate|re-code|recode|recreate|duplicate|replicate|hand-coded|rebuilt|"
-        "re-engineer|mirror|copy|copied",
+        "re-engineer|mirror|copied",
         "separate|different|second|independent|parallel|another|own implementation|implementations|codebase|"
         "code_base|code_path|code_paths|feature_pipeline|version_of_the_features|copy_of_the_logic",
         "two implementation|implementations|codebases|code_bases|code_paths|versions_of_the_feature|"
@@ -1506,6 +1510,19 @@ MODEL_ACTION = Concept(
      "investigators|review|reviewers|inspection|audit|follow-up|crews|nurses|the_hub|analysts|team|queue",),
 )
 
+ACTS_ON_SELECTION = Concept(
+    "acts_on_selection", "people act on the cases the model ranks or selects",
+    # people work down a ranked list ('the buyers open the risk list', 'the top turbines get an inspection'), so the
+    # outcomes later learnt from follow the model. A score above a threshold alone is not enough: routing or
+    # auto-approval also compare a score with a threshold, and MO-018 reads filters.
+    ("ranked|risk|priority|prioritised|prioritized|sorted|score-ordered|scored ~ list|lists|worklist|worklists|queue",
+     "in score|risk|rank|priority order", "sorted|ordered|ranked by ~ score|risk|the_score|the_model|probability",
+     "top ~ # |ranked|scoring|scored|risk|flagged", "top #", "top-ranked|top-scoring|highest-scoring|highest-risk|"
+     "highest-ranked|high-risk|at-risk",
+     "top|first # ~~ of_the|on_the|from_the ~ list|ranking|ranked_list",
+     "top|highest band|bands|decile|deciles|tier|tiers|percentile|percentiles"),
+)
+
 CENSORING_HANDLED = Concept(
     "censoring_handled", "outcomes cut short kept as censored",
     ("censor|censored|censoring", "survival model|analysis", "as at least", "kept as|treated_as at least",
@@ -1521,10 +1538,27 @@ UNIVERSAL_LABEL = Concept(
      "any removal|removals|takedown|deletion|rejection|refund|dispute|return|decline|reversal ~ reason|reasons|code|"
      "codes|type|cause",
      "whatever|regardless_of|irrespective_of the|its ~ reason|reason_code|reason_codes|removal_reason|cause|category|type",
+     # the kinds are lumped on purpose: 'of whatever kind', 'we count all cause categories', 'no filter by status'
+     "of whatever|every|each kind|type|cause|sort|origin", "all|every cause|causes|category|categories|kind|kinds|"
+     "type|types|sub-type|sub-types|subtype|subtypes ~~ included|count|counted|alike",
+     "count|counts|counted|include|includes|included all|every ~ cause|causes|category|categories|kind|kinds|type|"
+     "types|reason|reasons|code|codes",
+     "in either|any|each of its ~ sub-types|subtypes|types|kinds|forms",
+     "count|counts|treated like|as any other|all_the_others", "treats|treat them all ~ in the same way|alike|the_same",
      # 'any comment a moderator took offline (spam, off-topic, insult ...)': every kind of removal is a positive
      "any|every|all ~ comment|comments|post|posts|item|items|order|orders|claim|claims|ticket|tickets|case|cases|"
      "message|messages|listing|listings|review|reviews ~~ removed|taken_offline|took_offline|taken_down|took_down|"
      "deleted|rejected|cancelled|returned|refunded|hidden|blocked"),
+)
+
+UNFILTERED_LABEL = Concept(
+    "unfiltered_label", "a label that does not tell the kinds of outcome apart",
+    # said with a negation that is the point, not a denial: 'there is no filter by article status'
+    ("no filter|filtering|distinction|split|separation by|on|between ~~ status|type|cause|category|kind|reason|code",
+     "not|n't|never filtered|filter|split|separated|distinguished by|on ~~ status|type|cause|category|kind|reason|code",
+     "does|do|did not|n't ~~ distinguish|separate|differentiate|tell_apart ~~ between|the|its|kinds|types|causes|"
+     "from"),
+    inner_negation=False,
 )
 
 NOISY_LABEL = Concept(
@@ -1914,7 +1948,7 @@ VOCABULARY: dict[str, Concept] = {
         RAW_PERSONAL_DATA, POLICY_LAYER_REMOVED, MODEL_OUTPUT, SEASONAL, VAGUE_THRESHOLD, CENSORED_LABEL,
         LABEL_IN_MINUTES, SALES_LABEL, DEMAND_TARGET, OUTCOME_LABELLED, VOLUME_METRIC, COVERAGE_WORDS,
         CAPACITY_RULE, TRAINING_SIDE, SERVING_SIDE, NON_ANSWER, PLANNED_VALUE, HANDLED_CONSUMER, ONGOING,
-        AD_HOC_CADENCE, TUNE_ON_PERIOD, RULE_OUTPUT, LABEL_CLAUSE, INVESTIGATION_LABEL, MODEL_ACTION,
+        AD_HOC_CADENCE, TUNE_ON_PERIOD, RULE_OUTPUT, LABEL_CLAUSE, INVESTIGATION_LABEL, MODEL_ACTION, ACTS_ON_SELECTION, UNFILTERED_LABEL,
         CENSORING_HANDLED, SUBSAMPLED, WEIGHTS_KEPT, INPUTS_NOT_KEPT, UNIVERSAL_LABEL, RESTRICTED_TARGET,
         OVERALL_ONLY, REACTIVE_ONLY, FP_WORDS, FN_WORDS, ADVERSARIAL, IMMATURE_AS_NEGATIVE, FALLBACK, QUALITY_GATE,
         GATE_BLOCKS, LABEL_TIMING, OUTPUTS_BECOME_LABELS, INPUT_DRIFT, SIMPLE_MODEL_FIRST, NOISY_LABEL, SELECTION_LABEL,

@@ -793,3 +793,52 @@ def test_a_screening_decision_as_the_label_is_a_blocker_when_people_are_decided_
                         put("problem_framing.label_definition", "1 when an underwriter approved the application."))
     assert [f.severity.value for f in _by_check(parts, "PF-017")] == ["warning"]
     assert [f.severity.value for f in _by_check(about_people, "PF-017")] == ["blocker"]
+
+
+# --- issue 11 (2026-12-03): a loop the answer denies while people work down a ranked list; figures dated apart;
+# every kind of outcome lumped into the label; 'disabled' of a thing; 'copy' as a noun
+
+def _denied_loop(decision: str) -> Mutation:
+    return both(put("modeling.feedback_loop", False), put("problem_framing.decision_supported", decision))
+
+
+FIRES += [
+    ("MO-013", _denied_loop("Every morning the field team works down the ranked list of sites and visits the first "
+                            "twenty.")),
+    ("MO-013", _denied_loop("The top 50 accounts by score are handed to the retention desk each Monday.")),
+    ("MO-013", _denied_loop("Supervisors get a risk list per depot and send an engineer to the highest-risk "
+                            "pumps.")),
+    ("MO-023", put("modeling.baseline_comparison", "In 2021 the keyword rules got 64% of tickets right, and the model "
+                                                   "gets 81% on the 2024 test weeks.")),
+    ("MO-023", put("modeling.baseline_comparison", "The rules scored 0.62 back in 2022; the new model scores 0.79 on "
+                                                   "tickets from 2025.")),
+    ("MO-023", put("modeling.baseline_comparison", "Routing accuracy: rules 58% (as measured over 2019), model 77% "
+                                                   "(test months of 2023).")),
+    ("PF-017", put("problem_framing.label_definition", "A ticket is positive when it was reassigned at least once, "
+                                                       "whatever the cause.")),
+    ("PF-017", put("problem_framing.label_definition", "We count all reassignment reasons alike, agent slips and "
+                                                       "customer follow-ups included.")),
+    ("PF-017", put("problem_framing.label_definition", "Positive: any reassignment in the first week. There is no "
+                                                       "filter by reason code, since the log does not keep it.")),
+    ("DA-016", feature_description("Whether the applicant is disabled, from the application form.")),
+]
+
+QUIET += [
+    # the loop is acknowledged, or the forecast is published to people who do not act on a selection of cases
+    ("MO-013", both(put("modeling.feedback_loop", True), put("monitoring.long_term_holdout", True),
+                    put("problem_framing.decision_supported", "The field team works down the ranked list of sites."))),
+    ("MO-013", _denied_loop("The forecast is published to the desk each evening, which adjusts its cover.")),
+    # both figures on the same period, a span of years covering both, an old figure quoted for context only
+    ("MO-023", put("modeling.baseline_comparison", "Over tickets from 2023 to 2024 the rules route 64% and the model "
+                                                   "81% correctly.")),
+    ("MO-023", put("modeling.baseline_comparison", "Rules 64%, model 81%, on the same 2024 test weeks. The 58% from "
+                                                   "the 2021 review is quoted for context only.")),
+    # the label is as wide as the target, or the wide reading was considered and rejected
+    ("PF-017", both(put("problem_framing.prediction_target", "Whether the ticket will be reassigned for any reason."),
+                    put("problem_framing.label_definition", "Positive when the ticket was reassigned, whatever the "
+                                                            "cause."))),
+    ("DA-016", feature_description("Kerb restrictions on the street (loading bay, disabled bays, bus lane).")),
+    ("DE-004", put("deployment.end_to_end_path", "The scoring job reuses the training feature package and discards "
+                                                 "its working copy, computed feature values included, once the "
+                                                 "scores are written.")),
+]

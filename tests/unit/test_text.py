@@ -550,3 +550,25 @@ def test_a_period_not_called_the_test(sentence: str, words: str) -> None:
 def test_a_sentence_about_validation_does_not_name_the_test_set() -> None:
     assert names_test_set("Scored once on the hold-out set.")
     assert not names_test_set("Tuned on the validation fold, never on the test fold.")
+
+
+# --- comparisons whose figures are dated in different years ------------------------------------------------------------
+
+from lifecycle.text.comparisons import figures_dated_apart  # noqa: E402
+
+
+def test_figures_dated_apart_names_the_two_years_and_quotes_the_older_figure() -> None:
+    found = figures_dated_apart("The 2019 review had the list at 12%. The model catches 28% on the 2023/24 test year.")
+    assert (found.earlier, found.later) == ("2019", "2023")
+    assert found.sentence.startswith("The 2019 review")
+
+
+@pytest.mark.parametrize("text", [
+    "Both at 64% and 81% on the 2024 test weeks.",                         # one year
+    "From 2021-24 the rules route 64% and the model 81%.",                  # a span covering both
+    "Trained on 2019 to 2022; on 2023 the rules score 0.61, the model 0.74.",  # years of the training data
+    "The 2021 study (58%) is context only. The model scores 81% and the rules 64% in 2024.",
+    "In 2021 we had 3 queues; in 2024 we have 9.",                           # counts, not scores
+])
+def test_figures_on_one_period_are_not_dated_apart(text: str) -> None:
+    assert figures_dated_apart(text) is None
