@@ -1621,14 +1621,23 @@ OVERALL_ONLY = Concept(
      "not split|broken|cut ~ out|down|by", "not sliced|segmented|stratified", "no slices|breakdown|segments",
      "single overall", "the model is global",
      # the named segments are merged back into one number: 'all regions pooled', 'one MAPE for the whole estate'
-     "pooled|lumped", "all|every region|regions|store|stores|site|sites|segment|segments|group|groups|market|markets|"
+     "pooled|lumped together|into_one|into_a_single", "pooled|lumped across ~~ segments|groups|regions|stores|sites|"
+     "markets|countries|customers|queues|districts|hospitals|products|categories|channels",
+     "all|every region|regions|store|stores|site|sites|segment|segments|group|groups|market|markets|"
      "country|countries|customers|products|lines ~ pooled|together|combined|lumped|aggregated",
      "one|a_single|single metric|number|figure|score|mape|wape|rmse|mae|auc|accuracy ~~ for|across|over the whole|"
      "entire|full portfolio|fleet|network|estate|business|country|population|book|catalogue|base|company",
      "only|just ~~ overall|headline|global|aggregate|pooled number|figure|score|metric|mape|wape|rmse|auc|accuracy",
      "@only,?\\s+(?:on\\s+top\\s+of|besides|beyond|alongside|plus|apart\\s+from|next\\s+to)\\s+(?:the|an|one)\\s+"
      "(?:overall|headline|global|aggregate|pooled|portfolio)",
-     "overall and|plus ~ # |one|a ~ slice|segment|cut|breakdown"),
+     "overall and|plus ~ # |one|a ~ slice|segment|cut|breakdown",
+     # one figure for everything, said in other words: 'one global figure', 'reported for the whole system'
+     "one|a_single|single global|overall|system-wide|company-wide|network-wide|fleet-wide|country-wide|national|"
+     "total figure|number|score|metric|result",
+     "for|on|over|across the whole|entire ~ list|system|network|estate|portfolio|population|fleet|country|catalogue",
+     "do|does|did|we not|n't ~~ divide|split|cut|break_down|slice|segment|stratify|subdivide ~ it|them|the_results|"
+     "results|the_list|the_figures|further",
+     "prefer|rather not ~ to ~~ report|show|split|cut ~~ groups|slices|segments|them|cuts|breakdowns"),
     inner_negation=False,
 )
 

@@ -842,3 +842,16 @@ QUIET += [
                                                  "its working copy, computed feature values included, once the "
                                                  "scores are written.")),
 ]
+
+# one figure for everything, in other words, and 'overall only for v1' (overall only today)
+FIRES += [
+    ("MO-010", put("modeling.slices", "We report one company-wide figure; the queues are too alike to split.")),
+    ("MO-010", put("modeling.slices", "Accuracy is given for the whole catalogue, and we do not break it down "
+                                      "further.")),
+    ("MO-010", put("modeling.slices", "Overall only for the first release; per-language figures may come later.")),
+]
+QUIET += [
+    # a period pooled for the estimate is not segments pooled into one figure
+    ("MO-010", put("modeling.slices", "Per language and per product area, each scored on the eight test weeks "
+                                      "pooled, with bootstrap intervals because some areas are small.")),
+]
