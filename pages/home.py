@@ -3,9 +3,8 @@ import streamlit as st
 from lifecycle.charts.plan import completeness_figure
 from lifecycle.completeness import project_progress
 from lifecycle.model import ProjectInfo
-from lifecycle.practice import load_brief
-from ui import practice_mode, router, state
-from ui.practice_brief import render_brief
+from ui import router, state
+from ui.practice_brief import render_scenario_brief
 from ui.forms import render_section
 from ui.nav import go_button, phase_page
 from ui.project_files import render_open_save, render_pending_replace, render_samples
@@ -19,11 +18,7 @@ st.caption(
 )
 
 render_pending_replace()
-brief = load_brief(practice_mode.scenario()) if practice_mode.scenario() else None
-if brief:  # a scenario opened for practice: its brief first, then the way to the exercise
-    render_brief(brief, key="home")
-    go_button(practice_mode.PRACTICE_PAGE, "Go to the practice page", key="home:practice", icon=":material/school:",
-              primary=True)
+render_scenario_brief("home")  # a scenario's brief first: in full while practising, else folded
 render_samples()
 
 st.subheader("About this project", divider="gray")

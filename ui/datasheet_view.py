@@ -17,6 +17,7 @@ from . import nav, router, state
 from .answer_links import ANNEX_IV_PAGE, query_for
 from .doc_focus import render_document_focus
 from .forms import render_section
+from .practice_flags import render_page_flags
 from .text import plain
 
 DATASHEET_PAGE = "pages/datasheet.py"
@@ -110,6 +111,7 @@ def render_datasheet_page() -> None:
         "Framing and Data answers already say is filled in on the left of each section; answer the rest on the right."
     )
     render_document_focus("datasheet", DATASHEET_PAGE)  # a link from Annex IV or a finding names the question
+    render_page_flags("datasheet")  # practice mode: its answers, and those it quotes, can be flagged
     project = state.project()
     document = build_datasheet(project)
     render_completeness(document)

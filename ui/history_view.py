@@ -21,6 +21,11 @@ from . import practice_mode, router, state
 from .text import plain
 
 LISTED = 50  # versions listed with what changed (each needs two documents)
+# In practice mode: the answers that record the checks' findings (which check, on what, and why it was accepted),
+# so a diff of them would name the findings the learner is looking for.
+FINDING_RECORDS = frozenset({"accepted_findings", "open_findings_at_sign_off"})
+RECORDS_LEFT_OUT = ("Changes to the accepted findings and to the findings recorded at a sign-off are left out "
+                    "in practice mode.")
 SIGN_OFF_LOOKBACK = 200  # versions searched for the one that signed a gate
 SHOWN_CHANGES = 3
 
@@ -69,10 +74,15 @@ def _who(info: VersionInfo) -> str:
     return info.saved_by or "(not recorded)"
 
 
+def _changes(before: dict[str, Any], after: dict[str, Any]) -> list[AnswerChange]:
+    """What changed between two documents, as far as a learner in practice mode may read it."""
+    return answer_changes(before, after, skip=FINDING_RECORDS if practice_mode.active() else frozenset())
+
+
 def _what_changed(pid: str, info: VersionInfo) -> str:
     if info.version == 1:
         return "Created"
-    changes = answer_changes(_doc(pid, info.version - 1), _doc(pid, info.version))
+    changes = _changes(_doc(pid, info.version - 1), _doc(pid, info.version))
     if not changes:
         return "No answer changed"
     shown = "; ".join(f"{c.where}" + (f" ({c.kind})" if c.kind != "changed" else "") for c in changes[:SHOWN_CHANGES])
@@ -141,7 +151,11 @@ def _compare(pid: str, infos: list[VersionInfo]) -> None:
                             key="history-to")
     if practice_mode.active():  # a learner would see which answers opened or closed a finding: answers only
         st.info(HIDDEN_IN_PRACTICE, icon=":material/school:")
-        _show_answers(answer_changes(_doc(pid, before), _doc(pid, after)))
+        old, new = _doc(pid, before), _doc(pid, after)
+        shown = _changes(old, new)
+        _show_answers(shown)
+        if len(shown) != len(answer_changes(old, new)):
+            st.caption(RECORDS_LEFT_OUT)
         return
     result = diff(Project.model_validate(_doc(pid, before)), Project.model_validate(_doc(pid, after)))
     _show_diff(result)

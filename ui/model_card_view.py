@@ -13,6 +13,7 @@ from lifecycle.model import Project
 from . import router, state
 from .datasheet_view import MODEL_CARD_PAGE, file_stem, render_completeness, render_doc_section
 from .doc_focus import render_document_focus
+from .practice_flags import render_page_flags
 from .text import plain
 
 
@@ -71,6 +72,7 @@ def render_model_card_page() -> None:
         "left of each section; answer the rest, including the results per slice, on the right."
     )
     render_document_focus("model_card", MODEL_CARD_PAGE)  # a link from Annex IV or a finding names the question
+    render_page_flags("model_card")  # practice mode: its answers and rows, and those it quotes, can be flagged
     project = state.project()
     document = build_model_card(project)
     render_completeness(document)

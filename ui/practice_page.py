@@ -11,7 +11,7 @@ import streamlit as st
 from lifecycle.checks.rules import RULE_TITLES
 from lifecycle.model.practice import MAX_ATTEMPTS
 from lifecycle.phases import PHASES_BY_KEY
-from lifecycle.practice import Feedback, GapResult, load_brief, load_key, score_attempt
+from lifecycle.practice import Feedback, GapResult, home_area, load_brief, load_key, score_attempt
 from lifecycle.practice.targets import label_of
 from lifecycle.samples import samples
 
@@ -77,11 +77,11 @@ def _render_flags() -> None:
     if not flags:
         st.caption("Nothing flagged yet. Open a phase page and flag the answers or rows you think are wrong.")
     for flag in flags:
-        phase = PHASES_BY_KEY.get(flag.field.split(".", 1)[0])
-        where = label_of(project, phase, flag.field, flag.flagged_row) if phase else flag.field
+        area = home_area(flag.field)
+        where = label_of(project, area, flag.field, flag.flagged_row)
         rule = f" · Rule #{flag.rule}" if flag.rule else ""
         line, action = st.columns([5, 1], vertical_alignment="center")
-        line.markdown(f":material/flag: **{plain(phase.title if phase else '')}: {plain(where)}**  \n"
+        line.markdown(f":material/flag: **{plain(area.title if area else '')}: {plain(where)}**  \n"
                       f"{plain(flag.reason)}{rule}")
         action.button("Remove", key=f"practice-page:remove:{flag.row_id}", on_click=practice_mode.remove_flag,
                       args=(flag.row_id,))
@@ -140,8 +140,7 @@ def _render_feedback(feedback: Feedback) -> None:
         st.markdown(f"**Flags that point at no planted gap ({len(feedback.false_flags)})**")
         for index in feedback.false_flags:
             flag = project.practice.flags[index]
-            phase = PHASES_BY_KEY.get(flag.field.split(".", 1)[0])
-            where = label_of(project, phase, flag.field, flag.flagged_row) if phase else flag.field
+            where = label_of(project, home_area(flag.field), flag.field, flag.flagged_row)
             st.markdown(f"- {plain(where)}: “{plain(flag.reason)}”. The answer key has no gap here; read this "
                         "answer again against the brief.")
 

@@ -6,7 +6,7 @@ import re
 
 import streamlit as st
 
-from lifecycle.model import Project
+from lifecycle.model import Practice, Project
 from lifecycle.practice import load_brief
 from lifecycle.samples import samples
 from lifecycle.storage import MAX_FILE_BYTES, ProjectFileError, dump_project, parse_project
@@ -32,6 +32,8 @@ def _open_sample(key: str) -> None:
     except ProjectFileError as exc:  # a broken bundled file must not take the page down
         st.session_state[UPLOAD_ERROR] = ("sample", f"sample '{key}'", exc.problems)
         return
+    if load_brief(key):  # which scenario it is, with practice off: the brief stays one click away
+        project = project.model_copy(update={"practice": Practice(scenario=key, active=False)})
     state.request_replace(project, f"the {project.info.name or key} sample")
 
 

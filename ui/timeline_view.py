@@ -12,6 +12,7 @@ from lifecycle.phases import PHASES_BY_KEY
 from . import router, state
 from .forms import render_section
 from .nav import go_button
+from .practice_flags import render_page_flags
 from .text import plain
 
 
@@ -63,6 +64,7 @@ def render_timeline_page() -> None:
         "dependencies in “Depends on” (separated by commas); the plan is refused, with the row named, if an "
         "activity ends before it starts or waits for an activity that does not exist."
     )
+    render_page_flags("timeline")  # practice mode: the milestones and activities can be flagged
     render_section(Timeline, ("timeline",), groups=False)
     project = state.project()
     _gate_table(project)

@@ -2,9 +2,9 @@
 
 Nothing is cut here: every answered question appears in full (tables as tables), so the
 one-page canvas can point to it for whatever it had to shorten. In practice mode
-(``project.practice.active``) the findings, and the findings recorded at a sign-off, are left
-out and the map says so: a learner's printed map must not give the exercise away, whoever
-builds it (the Canvas page, the command line).
+(``project.practice.active``) the findings, the findings recorded at a sign-off and each
+phase's "Not answered yet" list are left out and the map says so: a learner's printed map
+must not give the exercise away, whoever builds it (the Canvas page, the command line).
 """
 
 from __future__ import annotations
@@ -337,7 +337,9 @@ def _phase(pdf: MapPDF, project: Project, phase: Phase, changed: GateSinceSignOf
     section = phase.answers(project)
     _gate(pdf, phase, section.gate, project.timeline, changed, practising=project.practice.active)
     missing = _section(pdf, questions_of(phase.section), section)
-    if missing:
+    # In practice mode the list goes, as the canvas's missing marks do: "(needed at the gate)" is a missing-answer
+    # finding word for word, and an empty answer the tier makes necessary (bias testing) is a finding too.
+    if missing and not project.practice.active:
         pdf.subheading("Not answered yet")
         pdf.para("; ".join(q.label + (" (needed at the gate)" if q.required else "") for q in missing),
                  "I", SMALL + 0.5, GREY)

@@ -34,7 +34,9 @@ def _asked(pdf: Any, asked: Asked, table: TableFunction) -> None:
         pdf.para(asked.shown, "", BODY, after=2.2)
 
 
-def draw_document(pdf: Any, document: HandoffDocument, table: TableFunction) -> None:
+def draw_document(pdf: Any, document: HandoffDocument, table: TableFunction, practising: bool = False) -> None:
+    """One document as a chapter; ``practising``: leave out the sections' "Not answered yet" lists, as the map
+    does for the phases in practice mode (an empty answer the gate needs is a planted gap's first clue)."""
     pdf.chapter()
     pdf.heading(f"{document.title}: {document.subject}", 17, ACCENT, before=0)
     pdf.para(
@@ -60,11 +62,12 @@ def draw_document(pdf: Any, document: HandoffDocument, table: TableFunction) -> 
         for asked in section.asked:
             if asked.answered:
                 _asked(pdf, asked, table)
-        if section.missing:
+        if section.missing and not practising:
             pdf.para("Not answered yet: " + "; ".join(section.missing), "I", SMALL + 0.5, GREY, after=2)
 
 
 def draw_handoff(pdf: Any, project: Project, table: TableFunction) -> None:
     """The Model Card, then the Data Sheet, each a chapter of its own."""
-    draw_document(pdf, build_model_card(project), table)
-    draw_document(pdf, build_datasheet(project), table)
+    practising = project.practice.active
+    draw_document(pdf, build_model_card(project), table, practising)
+    draw_document(pdf, build_datasheet(project), table, practising)

@@ -1,7 +1,8 @@
 """Answer-key paths and flags, resolved against a project to the index form the checks and the UI use.
 
 A key path names an answer (``modeling.evaluation_split``), a table (``monitoring.signals``), or a row by its
-name (``data.features[applicant_age]``) or position (``data.features[3]``). Rows are named in the key, not
+name (``data.features[applicant_age]``, a milestone by its phase: ``timeline.gates[monitoring]``) or position
+(``data.features[3]``). Rows are named in the key, not
 numbered, so the key reads like a review and still holds when a learner adds or removes rows.
 """
 
@@ -16,6 +17,8 @@ Resolved = tuple[str | int, ...]
 _SEGMENT = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)((?:\[[^\]]+\])*)")
 _INDEX = re.compile(r"\[([^\]]+)\]")
 _ROW_NAMES = ("name", "metric", "behaviour", "check_id")  # the column that names a row, per table
+# A table whose rows have none of those: the milestones are named by the phase whose gate they date.
+_ROW_NAMES_OF_TABLE = {"gates": ("phase",)}
 
 
 class PathError(ValueError):
@@ -38,14 +41,15 @@ def _split(path: str) -> list[str]:
     return parts
 
 
-def _row_index(rows: list[Any], selector: str, path: str) -> int:
+def _row_index(rows: list[Any], selector: str, path: str, table: str = "") -> int:
     if selector.isdigit():
         index = int(selector)
         if index >= len(rows):
             raise PathError(f"{path}: there is no row {index}")
         return index
+    columns = _ROW_NAMES_OF_TABLE.get(table, _ROW_NAMES)
     for index, row in enumerate(rows):
-        if isinstance(row, dict) and any(str(row.get(column, "")).strip() == selector for column in _ROW_NAMES):
+        if isinstance(row, dict) and any(str(row.get(column, "")).strip() == selector for column in columns):
             return index
     raise PathError(f"{path}: no row named {selector!r}")
 
@@ -66,7 +70,7 @@ def resolve(document: dict[str, Any], path: str) -> Resolved:
         for selector in _INDEX.findall(brackets):
             if not isinstance(node, list):
                 raise PathError(f"{path}: {name!r} is not a table")
-            index = _row_index(node, selector.strip(), path)
+            index = _row_index(node, selector.strip(), path, name)
             node = node[index]
             resolved.append(index)
     return tuple(resolved)

@@ -18,6 +18,7 @@ from ..model import PracticeFlag, Project
 from ..phases import PHASES
 from .keys import AnswerKey, Gap
 from .paths import PathError, Resolved, as_field, document_of, flag_target, resolve
+from .targets import counted_phase
 
 FALSE_FLAG_COST = 0.5
 BANDS: tuple[tuple[int, str], ...] = (
@@ -82,7 +83,7 @@ class Feedback:
 
 
 def _flag_phase(flag: PracticeFlag) -> str:
-    return flag.field.split(".", 1)[0]
+    return counted_phase(flag.field)  # a flag on the Plan or a document counts under its phase
 
 
 def score_attempt(project: Project, key: AnswerKey, findings: Iterable[Finding] = ()) -> Feedback:

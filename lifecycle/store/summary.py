@@ -63,6 +63,9 @@ def practice_line(project: Project) -> str:
     practice = project.practice
     if not practice.scenario:
         return ""
+    if not (practice.active or practice.flags or practice.attempts):
+        # opened with "Open" to read or adapt: a copy of a scenario, never practised
+        return f"Scenario copy: {practice.scenario}"
     if not practice.attempts:
         return f"Practice: {practice.scenario}, not submitted"
     best = max(a.score for a in practice.attempts)

@@ -175,6 +175,9 @@ def test_the_portfolio_marks_a_practice_attempt_with_its_best_score() -> None:
     tried = opened.model_copy(update={"practice": practice.model_copy(update={
         "attempts": [PracticeAttempt(score=14), PracticeAttempt(score=64)]})})
     assert summarise(tried).practice == "Practice: loan, best 64/100 in 2 attempts"
+    # opened with "Open" (practice off, never flagged or submitted): a copy of the scenario, not an attempt
+    copied = plan.model_copy(update={"practice": plan.practice.model_copy(update={"scenario": "loan"})})
+    assert summarise(copied).practice == "Scenario copy: loan"
 
 
 def test_the_drill_has_a_model_answer_and_a_checklist_for_every_phase() -> None:
