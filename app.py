@@ -15,7 +15,8 @@ st.html(Path(__file__).parent / "ui" / "style.css")  # our own static CSS, no us
 runtime.start_once()
 state.init()
 state.begin_run()
-reconcile()  # answers whose save Streamlit skipped in a burst of interactions (see ui/forms.py)
+with errors.shielded("saving your last answers"):
+    reconcile()  # answers whose save Streamlit skipped in a burst of interactions (see ui/forms.py)
 state.sync_url()
 sections = nav.pages()
 # The menu is drawn below with buttons (see ui/nav.py for why links are not used).
@@ -27,6 +28,7 @@ nav.follow()
 with st.sidebar:
     nav.render_menu(sections, page)
     st.divider()
+with st.sidebar, errors.shielded("the sidebar"):  # the menu above stays usable whatever fails below
     identity.render()
     live.render(page.title)
     project = state.project()

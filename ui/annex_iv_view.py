@@ -19,6 +19,7 @@ from lifecycle.questions import questions_of
 from . import nav, router, state
 from .answer_links import ANNEX_IV_PAGE, page_of_field, query_for
 from .datasheet_view import file_stem
+from .errors import failure_markdown, guarded_download
 from .forms import render_question
 from .risk_view import render_tier_box
 from .text import plain
@@ -113,8 +114,10 @@ def _render_download(project: Project) -> None:
         return to_markdown(Project.model_validate(snapshot))
 
     st.download_button(
-        "Download the Annex IV documentation (Markdown)", data=build, file_name=f"{file_stem(project.info.name)}"
-        "-annex-iv.md", mime="text/markdown", on_click="ignore", icon=":material/download:", key="download-annex-iv",
+        "Download the Annex IV documentation (Markdown)",
+        data=guarded_download("the Annex IV documentation", build, failure_markdown),
+        file_name=f"{file_stem(project.info.name)}-annex-iv.md", mime="text/markdown", on_click="ignore",
+        icon=":material/download:", key="download-annex-iv",
     )
 
 

@@ -116,7 +116,7 @@ def _read_uploads(reference_file: Any, files: list[Any], key: str) -> tuple[Batc
     with st.status("Reading the files…", expanded=len(given) > 2) as status:
         bar = st.progress(0.0, text="Reading")
         for index, uploaded in enumerate(given):
-            bar.progress(index / len(given), text=f"Reading {uploaded.name} ({index + 1} of {len(given)})")
+            bar.progress(index / len(given), text=f"Reading {plain(uploaded.name)} ({index + 1} of {len(given)})")
             try:
                 batch = read_csv(uploaded.getvalue(), uploaded.name)
             except DataError as exc:
@@ -188,7 +188,7 @@ def _run(origin: str, reference: Batch, batches: list[Batch], roles: Roles, dige
             _fail(digest, [f"The analysis failed on these files ({describe(exc)}). Check that they are CSV exports "
                            "with one row per prediction and the same columns."])
             return
-        status.update(label=f"Analysed {len(batches)} batch(es) against {reference.name}", state="complete",
+        status.update(label=f"Analysed {len(batches)} batch(es) against {plain(reference.name)}", state="complete",
                       expanded=False)
     st.session_state.pop(ERRORS, None)
     st.session_state[RESULT] = Result(digest, origin, reference, batches, analysis, control_analysis,
@@ -274,7 +274,7 @@ def _render_errors(key: str | None) -> None:
 
 def _project_for(result: Result) -> tuple[Project, str]:
     open_project = state.project()
-    options = {"open": f"The open project ({open_project.info.name or 'untitled'})",
+    options = {"open": f"The open project ({plain(open_project.info.name or 'untitled')})",
                "sample": "The loan practice scenario (Harbourline Bank ClearLend)"}
     default = "sample" if result.origin == "bundled" else "open"
     choice = st.radio("Map the symptoms to the lifecycle plan of", list(options), format_func=options.get,
@@ -333,7 +333,7 @@ def _drift_tab(result: Result) -> None:
     # One wording for one fact: the symptom cards say "data drift" for drifted inputs, so this line never says
     # "no dataset drift" beside them; the 50% share (drift across the whole dataset) is stated as a share.
     drifted = ", ".join(c.column for c in sorted(report.drifted, key=lambda c: -c.psi))
-    st.caption(f"{len(report.drifted)} of {len(report.columns)} inputs drifted in {batch}"
+    st.caption(f"{len(report.drifted)} of {len(report.columns)} inputs drifted in {plain(batch)}"
                + (f" ({plain(drifted)})" if drifted else "") + f": {share:.0%} of the inputs. "
                + ("That is half or more: the whole dataset has moved." if report.dataset_drift else
                   "Data drift in these inputs, not (yet) across the whole dataset, which would take half of them."

@@ -5,10 +5,12 @@ Three places where code runs on the user's behalf, each wrapped here:
 - ``run_page``: the page script (app.py calls it instead of ``page.run()``). An error shows which
   page failed and what went wrong; the open project is in session state, untouched, and stays saved.
 - ``guarded``: widget callbacks (they run before the page, outside ``run_page``). A failing callback
-  is logged and its message shown at the top of the next page run, once.
-- ``guarded_download``: a download button's deferred builder (a PDF made on click). Streamlit runs it
+  is logged and its message shown at the top of the next page run, once. Every callback runs under
+  this guard without a decorator (``ui/callback_guard.py``); ``@guarded("what")`` gives better words.
+- ``guarded_download``: a download button's deferred builder (a file made on click). Streamlit runs it
   outside any page run and can only say "Failed to generate file"; instead the failure is kept for the
-  next page run and the download is a one-page PDF that says what could not be made and why.
+  next page run and the download is a file that says what could not be made and why (a one-page PDF,
+  or a Markdown text for a Markdown download).
 
 Messages are shown once and never stored beyond the next run, so no page stays stuck on an old error.
 The full traceback goes to the server log only.
@@ -18,7 +20,8 @@ from __future__ import annotations
 
 import functools
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any, TypeVar
 
 import streamlit as st
@@ -31,6 +34,7 @@ log = logging.getLogger(__name__)
 FAILURES = "ui_failures"  # messages of failed callbacks and downloads, shown once by the next page run
 DETAIL_CHARS = 300
 F = TypeVar("F", bound=Callable[..., Any])
+D = TypeVar("D", bytes, str)
 
 
 def describe(error: BaseException) -> str:
@@ -64,6 +68,11 @@ def _record(message: tuple[str, str], session_state: Any | None = None) -> None:
     target[FAILURES] = [*failures, message][-5:]
 
 
+def record(what: str, error: BaseException) -> None:
+    """Keep a callback's failure for the next page run (from inside a callback)."""
+    _record((what, describe(error)))
+
+
 def show_recorded() -> None:
     """Show (once) what failed in callbacks and downloads since the last run."""
     for what, detail in st.session_state.pop(FAILURES, []):
@@ -80,6 +89,17 @@ def run_page(page: Any) -> None:
         show_failure(f"the {getattr(page, 'title', 'page')} page", error)
 
 
+@contextmanager
+def shielded(what: str) -> Iterator[None]:
+    """Run a part of every page (app.py's reconcile and sidebar) so that an unexpected error in it is named where
+    it happened and the page itself still runs; st.rerun / st.stop (BaseExceptions) pass through."""
+    try:
+        yield
+    except Exception as error:
+        log.exception("%s failed", what)
+        show_failure(what, error)
+
+
 def guarded(what: str) -> Callable[[F], F]:
     """Decorate a widget callback: an error in it is logged and reported by the next page run."""
 
@@ -90,7 +110,7 @@ def guarded(what: str) -> Callable[[F], F]:
                 return callback(*args, **kwargs)
             except Exception as error:
                 log.exception("%s failed", what)
-                _record((what, describe(error)))
+                record(what, error)
                 return None
 
         return run  # type: ignore[return-value]
@@ -98,22 +118,31 @@ def guarded(what: str) -> Callable[[F], F]:
     return wrap
 
 
-def guarded_download(what: str, build: Callable[[], bytes]) -> Callable[[], bytes]:
-    """A deferred download builder that cannot fail silently: on an error the file explains it, and the
-    page says so on its next run."""
+def guarded_download(what: str, build: Callable[[], D],
+                     failure: Callable[[str, str], D] | None = None) -> Callable[[], D]:
+    """A deferred download builder that cannot fail silently: on an error the file explains it (made by
+    ``failure``, a PDF unless given), and the page says so on its next run."""
+    explain: Callable[[str, str], Any] = failure or failure_pdf
     ctx = get_script_run_ctx()
     session_state = ctx.session_state if ctx is not None else None  # thread-safe; the builder runs elsewhere
 
-    def make() -> bytes:
+    def make() -> D:
         try:
             return build()
         except Exception as error:
             log.exception("%s failed", what)
             if session_state is not None:
                 _record((what, describe(error)), session_state)
-            return failure_pdf(what, describe(error))
+            return explain(what, describe(error))  # type: ignore[no-any-return]
 
     return make
+
+
+def failure_markdown(what: str, detail: str) -> str:
+    """In place of a Markdown file that failed: what could not be made and why. The detail is one line
+    that starts with the error's name, so inside a fence nothing of it is read as Markdown."""
+    return (f"# {what[:1].upper() + what[1:]} could not be made\n\nYour project is unchanged. Try again from the "
+            f"app; if it happens again, please report it with the detail below.\n\n~~~\n{detail}\n~~~\n")
 
 
 def failure_pdf(what: str, detail: str) -> bytes:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 
-from . import uninterrupted, widget_state
+from . import callback_guard, uninterrupted, widget_state
 
 _started = False
 
@@ -18,6 +18,7 @@ def start_once() -> None:
         return
     _started = True
     uninterrupted.install()  # every widget callback runs to its end (see ui/uninterrupted.py)
+    callback_guard.install()  # an error in any callback names what failed (see ui/callback_guard.py)
     widget_state.install()  # a widget looks up its own key, not a copy of the whole state
     gc.collect()
     gc.freeze()

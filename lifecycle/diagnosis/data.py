@@ -26,6 +26,7 @@ MAX_CSV_BYTES = 5 * 1024 * 1024  # the app's upload limit too (.streamlit/config
 # numbers and categories: a longer cell, thousands of columns or a group label of a paragraph is a wrong file.
 MAX_COLUMNS = 300
 MAX_COLUMN_NAME_CHARS = 100
+MAX_BATCH_NAME_CHARS = 100  # a batch is named after its file, in tables, charts and the memo
 MAX_CELL_CHARS = 1_000
 MAX_ROWS = 1_000_000  # per file
 MAX_TOTAL_CELLS = 6_000_000  # rows x columns over all files of one analysis (the bundled data has 0.24 million)
@@ -107,9 +108,14 @@ def _looks_binary(data: bytes) -> bool:
 
 
 def batch_name(source: str) -> str:
-    """'2025-09.csv' → '2025-09'."""
-    stem = source.rsplit("/", 1)[-1]
-    return stem[:-4] if stem.lower().endswith(".csv") and len(stem) > 4 else stem
+    """'2025-09.csv' → '2025-09'. An uploaded file's name is a bare file name, so a '/' or '\\' in it is part
+    of the name (cutting there would name two different files alike); a very long name keeps its start and
+    its end, where a date usually is."""
+    stem = source[:-4] if source.lower().endswith(".csv") and len(source) > 4 else source
+    if len(stem) <= MAX_BATCH_NAME_CHARS:
+        return stem
+    tail = MAX_BATCH_NAME_CHARS // 3
+    return stem[: MAX_BATCH_NAME_CHARS - tail - 1] + "…" + stem[-tail:]
 
 
 def read_csv(data: bytes, source: str, *, name: str | None = None, max_bytes: int = MAX_CSV_BYTES) -> Batch:
