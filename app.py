@@ -39,11 +39,11 @@ with st.sidebar, errors.shielded("the sidebar"):  # the menu above stays usable 
     else:
         saved = "saved on your first change"
     st.caption(f"From {plain(state.source())} · {saved}")
-    for item in project_progress(project):
-        st.progress(item.ratio, text=f"{item.phase.title}: {item.answered}/{item.required}")
-    if practice_mode.active():  # a learner finds the gaps, so the counts are hidden
+    if practice_mode.active():  # a learner finds the gaps: the counts, and the gates' answers still missing, are hidden
         practice_mode.render_sidebar()
     else:
+        for item in project_progress(project):
+            st.progress(item.ratio, text=f"{item.phase.title}: {item.answered}/{item.required}")
         counts = review.counts()
         nav.go_button(
             nav.CHECKS,

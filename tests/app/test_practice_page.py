@@ -59,6 +59,7 @@ def test_practice_mode_hides_findings_counts_readiness_and_missing_marks(at: App
     sidebar = [b.label for b in at.sidebar.button]
     assert not any("blocking findings" in label for label in sidebar)
     assert "Practice mode · 0 flags" in sidebar
+    assert not at.sidebar.get("progress")  # '19/20' would point at the one gate answer still missing
     at.switch_page("pages/monitoring.py").run()
     assert not any("findings" in e.label for e in at.expander)
     assert "MN-001" not in _texts(at) and "Sign off this gate" not in [b.label for b in at.button]
@@ -71,6 +72,7 @@ def test_practice_mode_hides_findings_counts_readiness_and_missing_marks(at: App
 def test_opening_without_practice_shows_the_checks_as_before(at: AppTest) -> None:
     at.button(key="open-sample-loan").click().run()
     assert any("blocking findings" in b.label for b in at.sidebar.button)
+    assert at.sidebar.get("progress")
     at.switch_page("pages/checks.py").run()
     assert at.metric[0].label == "Readiness"
 
