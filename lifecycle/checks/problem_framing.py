@@ -17,6 +17,7 @@ from ..model import (
 )
 from ..text import ASSERTED, HEDGED, Quantity, analyse, asserted, mentions, negated, numbers, sentence_at
 from ..text.analysis import clause_at
+from ..text.cues import refers_back
 from ..text.metrics import content_words, parse_metric, same_metric
 from .facts import (
     PROBABILITY_TASKS, SUPERVISED_TASKS, about_people, blank, delay_contradiction, evidence, first_asserted, row_name, started,
@@ -621,6 +622,11 @@ def _amounts(text: str) -> list[tuple[float, str, str, str]]:
             after = clause_at(text, q.start)
             sides = [(0, "fp") for m in mentions(after, "fp_words") if m.asserted] + [
                 (0, "fn") for m in mentions(after, "fn_words") if m.asserted]
+        if not sides and offset > 0 and refers_back(before):
+            # '... (we count this as the false positive). We put this at 120 SEK': the error of the sentence before
+            earlier = sentence_at(text, max(0, offset - 2))
+            sides = [(m.start, "fp") for m in mentions(earlier, "fp_words") if m.asserted] + [
+                (m.start, "fn") for m in mentions(earlier, "fn_words") if m.asserted]
         side = max(sides)[1] if sides else ""
         value = q.days * 1440 if q.is_duration else q.value
         found.append((value, "time" if q.is_duration else "money", side, sentence))
@@ -649,7 +655,9 @@ def costs_contradicted(project: Project) -> Iterator[Hit]:
 
     Every threshold derived from the numbers is then wrong (Rule 25). Read from money and
     time amounts in the cost of wrong predictions and the threshold rule, and which error
-    each sentence is about.
+    each sentence is about: named as such, as an action nobody needed ('an urgent order that
+    was not necessary') or a case nobody acted on ('a stock-out we did not anticipate'), or in
+    the sentence before ('… the false positive. We put this at 120 SEK').
     """
     framing = project.problem_framing
     fp, fn = framing.false_positive_cost, framing.false_negative_cost

@@ -379,3 +379,18 @@ def history_qualified(text: str) -> bool:
 # Words that say the plan keeps something out, for reason clauses ('..., because ...').
 AVOIDANCE = re.compile(r"\b(?:exclud\w*|instead|rather|avoid\w*|drop(?:ped|s)?|left\s+out|leave\s+out|removed?|only)\b",
                        re.IGNORECASE)
+
+
+# --- reference to what the sentence before said: 'we put this at 120 SEK' ------------------------------------------
+
+# 'This costs', 'we put this at', 'such an error': not a relative 'that' ('a chat that a bot would close')
+_REFERS_BACK = re.compile(
+    r"(?:^\s*|\b(?:put|puts|estimate|estimates|estimated|value|values|valued|price|prices|priced|cost|costs|count|"
+    r"counts|reckon|set|sets)\s+)(?:this|that|it)\b|\bsuch\s+an?\s+(?:error|case|mistake|miss)\b",
+    re.IGNORECASE)
+
+
+def refers_back(text: str) -> bool:
+    """The words point back at what the sentence before named ('This costs…', 'we put this at…', 'such an
+    error'), not a relative clause ('a chat that a bot would close')."""
+    return bool(_REFERS_BACK.search(text))

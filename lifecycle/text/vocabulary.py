@@ -1665,7 +1665,13 @@ FP_WORDS = Concept(
      "unneeded|pointless ~ flag|flags|flagged|referral|referrals|investigation|investigations|call|calls|contact|"
      "contacts|inspection|inspections|visit|visits|review|reviews|alert|alerts|stop|stops|route|routes|auto-route",
      "in vain", "over-quote|over-quoting|overquote|over-estimate|overestimate|over-order|overstock|too_early|"
-     "over-forecast", "a clean claim|case|transaction|customer ~ flagged|referred|investigated|blocked"),
+     "over-forecast", "a clean claim|case|transaction|customer ~ flagged|referred|investigated|blocked",
+     # acting when nothing needed it: 'an urgent order that was not necessary', 'a visit where nothing is found'
+     "was|were|is|are|turns_out|turned_out|proves|proved not|un necessary|needed|required",
+     "where|when|and nothing ~~ is|was|gets|got found|there", "finds|found|turns_up|turned_up nothing",
+     "for nothing", "wastes|wasted ~~ time|minutes|hours|patrol|trip|visit|crew|shift",
+     "started|sent|routed|flagged|opened|triggered ~~ for the wrong|for_a_wrong"),
+    inner_negation=False,  # 'not necessary' says the action was not needed, it does not deny the cost
 )
 
 FN_WORDS = Concept(
@@ -1673,7 +1679,13 @@ FN_WORDS = Concept(
     ("false negative|negatives", "fn=", "missed|miss|misses|undetected|uncaught|not_caught|slips_through|"
      "goes_unnoticed|overlooked|unflagged", "under-quote|under-quoting|underquote|under-estimate|underestimate|"
      "under-order|stockout|stock-out|lost_sale|lost_sales|too_late|late_delivery", "fraud|failure|readmission|default|"
-     "churn ~ that|which ~ we|the_model ~ miss|misses|missed|do_not_catch|don't_catch"),
+     "churn ~ that|which ~ we|the_model ~ miss|misses|missed|do_not_catch|don't_catch",
+     # not acting when it was needed: 'a stock-out we did not anticipate', 'leaving a segment unvisited'
+     "did|do|does not|n't anticipate|foresee|catch|flag|predict|spot|detect|see_coming",
+     "not|never anticipated|foreseen|flagged|caught|predicted|spotted|detected",
+     "unvisited|unchecked|unpatrolled|unanticipated|unforeseen|unnoticed|unflagged|unreported",
+     "no band|alert|flag|warning|order|visit ~ is|was ~ shown|sent|raised|placed|made ~~ although|though|when|while"),
+    inner_negation=False,
 )
 
 ADVERSARIAL = Concept(

@@ -572,3 +572,11 @@ def test_figures_dated_apart_names_the_two_years_and_quotes_the_older_figure() -
 ])
 def test_figures_on_one_period_are_not_dated_apart(text: str) -> None:
     assert figures_dated_apart(text) is None
+
+
+def test_refers_back_to_the_sentence_before_but_not_in_a_relative_clause() -> None:
+    from lifecycle.text.cues import refers_back
+
+    assert refers_back("We put this at 120 SEK") and refers_back("It costs about 6 minutes")
+    assert refers_back("Such an error costs a day")
+    assert not refers_back("A chat sent to an agent that a bot flow would close alone costs EUR 1.80")
