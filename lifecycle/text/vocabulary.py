@@ -1241,6 +1241,13 @@ RAW_PERSONAL_DATA = Concept(
      # a privacy review waved through, personal data copied out to where the team works
      "privacy|data_protection review|assessment|impact_assessment|dpia|sign-off ~ hasn't|has_not|wasn't|was_not|"
      "isn't|is_not|not|never ~ been ~ needed|required|necessary|done|carried_out|asked_for",
+     # identifiers kept in the copy the team trains on: 'card numbers included', 'registrations ride along'
+     "names|numbers|details|registrations|plates|ibans|pins|cvv|cvvs|addresses|identifiers|phones|emails ~~ included|"
+     "ride_along|rides_along|come_across|go_along",
+     "exported|copied|extracted|pulled|taken|loaded|used|kept raw|unmasked|in_full",
+     "as it|they comes|come|came|are_held|is_held|was_typed|were_typed", "as typed|held|entered|written",
+     "no masking|redaction|pseudonymisation|pseudonymization|anonymisation|anonymization|de-identification ~~ yet|"
+     "for_now|at_present|so_far|until",
      "household|individual|customer|personal|identifiable|patient|user|member|employee|applicant ~~ data|records|"
      "reads|readings|details ~~ copied|exported|downloaded|moved|extracted|pulled ~ to|into|onto ~ the|a|our ~ team's|"
      "personal|local|shared|own|analysts'|my|their storage|drive|drives|laptop|laptops|sandbox|bucket|account|folder|"

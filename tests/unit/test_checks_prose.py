@@ -874,3 +874,18 @@ QUIET += [
     ("PF-018", _costs(25, 6, "A ticket routed for the wrong queue costs about 25 minutes. A ticket left in triage "
                              "that the model would have routed well costs about 6 minutes.")),
 ]
+
+# personal identifiers kept in the copy the team works on, said without 'unmasked' or 'raw data'
+FIRES += [
+    ("DA-017", put("data.access_and_privacy", "Tickets are exported raw to the team bucket; customers often paste "
+                                              "account numbers into them.")),
+    ("DA-017", put("data.access_and_privacy", "The extract keeps the e-mail text as typed, phone numbers and "
+                                              "addresses included, because the matching needs them.")),
+    ("DA-017", put("data.access_and_privacy", "No masking yet; the team's analytics role can read the table.")),
+]
+QUIET += [
+    # the identifiers stay in the source system; only counts are copied
+    ("DA-017", put("data.access_and_privacy", "Names and phone numbers stay in the CRM; the extract holds ticket "
+                                              "text with account numbers masked as <ACCOUNT>, readable by the three "
+                                              "named team members, kept 12 months.")),
+]
