@@ -1,6 +1,9 @@
 """Reading policy packs from YAML, with every problem located: the file, the rule (number, id, line) and the key.
 
-Reading is safe (no tags, anchors or aliases) and bounded in size. Each rule is validated on
+Reading is bounded and safe: at most ``MAX_BYTES`` are read (never trusting ``stat()``, which says 0
+for a pipe or ``/dev/zero``), and the YAML goes through the project reader's bounded builder with
+the pack's own limits (``PACK_LIMITS``: depth, values, items, keys, numbers), which refuses aliases,
+tags and duplicate keys with their lines, stopping at the first breach. Each rule is validated on
 its own, so one bad rule does not hide the problems of the others; then what needs the
 project model is checked: that every field path names an answer, that each value fits that
 answer (a choice of the question, a number for a number…), and that each ``{placeholder}``
@@ -11,6 +14,8 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import os
+import stat
 import string
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -21,6 +26,10 @@ import yaml
 from pydantic import ValidationError
 
 from ..compliance.paths import UnknownPath, resolve
+from ..reader.errors import Refused
+from ..reader.guard import Guard
+from ..reader.limits import Limits, Wording
+from ..reader.yaml_reader import PARSER, read_yaml
 from ..questions import Question
 from .model import (
     LIST_VALUE, MEMBERSHIP, NO_VALUE, ORDERED, PATTERN_VALUE, Condition, Operator, PolicyPack, PolicyRule,
@@ -33,17 +42,18 @@ PLACEHOLDER_BUILTINS = {
     "pack": "the pack's name",
 }
 PACK_KEYS = ("name", "description", "rules")
-
-
-class _Loader(yaml.SafeLoader):
-    """Safe YAML without aliases: a pack never needs them, and nested aliases can blow a small file up."""
-
-    def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
-            raise yaml.MarkedYAMLError("while reading the pack", None, "aliases (*name) are not allowed",
-                                       event.start_mark)
-        return super().compose_node(parent, index)
+# A pack nests root > rules > rule > require > all/any > condition > ..., two levels per nested all/any: 24 leaves
+# room for about nine. Organisations write dozens of rules, not thousands.
+PACK_LIMITS = Limits(
+    max_bytes=MAX_BYTES, max_depth=24, max_values=20_000, max_items=1_000, max_keys=200, max_key_chars=100,
+    max_int_digits=15,
+    wording=Wording(
+        kind="policy pack", kinds="policy packs", depth="a policy pack's conditions nest a few levels",
+        values="a policy pack holds a few hundred", items="a list in a policy pack holds at most {max_items}",
+        keys="a rule has about ten keys", key="keys in a policy pack are names of at most {max_key_chars} characters",
+        duplicate="a pack with two values for one key is ambiguous",
+    ),
+)
 
 
 @dataclass(frozen=True)
@@ -212,26 +222,52 @@ def _check_rule(rule: PolicyRule, where: str, report: _Report) -> None:
 
 def _parse(text: str, report: _Report) -> tuple[Any, list[int]]:
     """The document and the line of each rule (1-based), or (None, []) after reporting why it cannot be read."""
-    loader = _Loader(text)
     try:
-        node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
+        data = read_yaml(text, Guard(PACK_LIMITS))
+    except Refused as refused:
+        report.add("", refused.message)
+        return None, []
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark
+        mark = exc.problem_mark or exc.context_mark
         line = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
-        report.add("", f"{line}not valid YAML ({exc.problem or exc.context})")
+        problem = exc.problem or exc.context or "not valid YAML"
+        if "maximum nesting depth" in problem:  # libyaml's own limit (1,000 levels) can come before ours
+            report.add("", f"{line}nested more than {PACK_LIMITS.max_depth} levels deep; {PACK_LIMITS.wording.depth}")
+        else:
+            report.add("", f"{line}not valid YAML ({problem})")
         return None, []
     except yaml.YAMLError as exc:
         report.add("", f"not valid YAML ({exc})")
         return None, []
-    finally:
-        loader.dispose()
+    return data, _rule_lines(text)
+
+
+def _rule_lines(text: str) -> list[int]:
+    """The line each item of the top-level ``rules`` list starts on, from the parser's events.
+
+    Only called on a text the bounded read accepted, so this second pass is as bounded as the first."""
+    stack: list[list[Any]] = []  # per open container: [is_mapping, key of the value being read, expecting a key]
     lines: list[int] = []
-    if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            if key.value == "rules" and isinstance(value, yaml.SequenceNode):
-                lines = [item.start_mark.line + 1 for item in value.value]
-    return data, lines
+    for event in yaml.parse(text, Loader=PARSER):
+        kind = type(event)
+        if kind in (yaml.MappingEndEvent, yaml.SequenceEndEvent):
+            stack.pop()
+            if stack and stack[-1][0]:
+                stack[-1][2] = True
+            continue
+        if kind not in (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent):
+            continue
+        if stack and stack[-1][0] and stack[-1][2]:  # a key (the bounded read allows only plain scalar keys)
+            stack[-1][1], stack[-1][2] = event.value, False
+            continue
+        if len(stack) == 2 and stack[0][0] and stack[0][1] == "rules" and not stack[1][0]:
+            lines.append(event.start_mark.line + 1)
+        if kind is yaml.ScalarEvent:
+            if stack and stack[-1][0]:
+                stack[-1][2] = True
+        else:
+            stack.append([kind is yaml.MappingStartEvent, None, True])
+    return lines
 
 
 def parse_pack(text: str, source: str) -> tuple[PolicyPack | None, list[str]]:
@@ -280,14 +316,26 @@ def parse_pack(text: str, source: str) -> tuple[PolicyPack | None, list[str]]:
                       source=source), []
 
 
+def _read_bounded(path: Path) -> bytes | str:
+    """At most ``MAX_BYTES`` of the file, or why it is too large (the size from the file system only for the
+    message: a stream reports 0, so the limit is the read itself)."""
+    with open(path, "rb") as handle:
+        data = handle.read(MAX_BYTES + 1)
+        if len(data) <= MAX_BYTES:
+            return data
+        info = os.fstat(handle.fileno())
+    if stat.S_ISREG(info.st_mode) and info.st_size > MAX_BYTES:
+        return f"the file is {info.st_size:,} bytes; a policy pack may be at most {MAX_BYTES:,}"
+    return f"more than {MAX_BYTES:,} bytes (reading stopped there); a policy pack may be at most {MAX_BYTES:,}"
+
+
 def read_pack(path: str | Path) -> tuple[PolicyPack | None, list[str]]:
     path = Path(path)
     source = str(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            return None, [f"{source}: the file is {size:,} bytes; a policy pack may be at most {MAX_BYTES:,}"]
-        data = path.read_bytes()
+        data = _read_bounded(path)
+        if isinstance(data, str):
+            return None, [f"{source}: {data}"]
     except FileNotFoundError:
         return None, [f"{source}: no such file"]
     except IsADirectoryError:

@@ -9,10 +9,11 @@ validates the plain data with the ``Project`` model (which also upgrades older f
 """
 
 from .document import FileFormat, format_for, read_document
-from .errors import ProjectFileError
-from .limits import LIMITS, Limits
+from .errors import NotReadError, ProjectFileError
+from .limits import LIMITS, Limits, Wording
 from .source import decode, read_bounded
 
 __all__ = [
-    "LIMITS", "FileFormat", "Limits", "ProjectFileError", "decode", "format_for", "read_bounded", "read_document",
+    "LIMITS", "FileFormat", "Limits", "NotReadError", "ProjectFileError", "Wording", "decode", "format_for",
+    "read_bounded", "read_document",
 ]

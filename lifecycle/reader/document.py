@@ -9,7 +9,7 @@ from typing import Any, Literal
 
 import yaml
 
-from .errors import ProjectFileError, Refused
+from .errors import NotReadError, Refused
 from .guard import Guard
 from .json_reader import read_json
 from .limits import LIMITS, Limits
@@ -31,7 +31,8 @@ def format_for(name: str, text: str) -> FileFormat:
 
 def read_document(data: bytes, name: str = "project file", limits: Limits = LIMITS,
                   fmt: FileFormat | None = None) -> Any:
-    """The plain data (dicts, lists, str, int, float, bool, None) of a project file, or ``ProjectFileError``.
+    """The plain data (dicts, lists, str, int, float, bool, None) of a project file, or ``NotReadError``
+    (a ``ProjectFileError``).
 
     Nothing here knows the project's fields; the caller validates the result with the model.
     """
@@ -39,25 +40,25 @@ def read_document(data: bytes, name: str = "project file", limits: Limits = LIMI
         raise too_large(name, limits, len(data))
     text = decode(data, name)
     if not text.strip():
-        raise ProjectFileError(name, ["the file is empty"])
+        raise NotReadError(name, ["the file is empty"])
     fmt = fmt or format_for(name, text)
     guard = Guard(limits)
     try:
         return read_json(text, guard) if fmt == "json" else read_yaml(text, guard)
     except Refused as refused:
-        raise ProjectFileError(name, [refused.message]) from None
+        raise NotReadError(name, [refused.message]) from None
     except json.JSONDecodeError as exc:
-        raise ProjectFileError(name, [f"line {exc.lineno}, column {exc.colno}: invalid JSON ({exc.msg})"]) from None
+        raise NotReadError(name, [f"line {exc.lineno}, column {exc.colno}: invalid JSON ({exc.msg})"]) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
         what = exc.problem or exc.context or "invalid YAML"
         if "maximum nesting depth" in what:  # libyaml's own limit (1,000 levels) can come before ours
-            raise ProjectFileError(name, [f"{where}nested more than {limits.max_depth} levels deep; a project file "
-                                          "nests about 5"]) from None
-        raise ProjectFileError(name, [f"{where}invalid YAML ({what})"]) from None
+            raise NotReadError(name, [f"{where}nested more than {limits.max_depth} levels deep; "
+                                      f"{limits.wording.depth}"]) from None
+        raise NotReadError(name, [f"{where}invalid YAML ({what})"]) from None
     except yaml.YAMLError as exc:
-        raise ProjectFileError(name, [f"invalid YAML ({exc})"]) from None
+        raise NotReadError(name, [f"invalid YAML ({exc})"]) from None
     except Exception as exc:  # a reader bug must still end in a message (the CLI's exit 2), never a traceback
         log.exception("reading %s failed", name)
-        raise ProjectFileError(name, [f"the file could not be read ({type(exc).__name__})"]) from None
+        raise NotReadError(name, [f"the file could not be read ({type(exc).__name__})"]) from None

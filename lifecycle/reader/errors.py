@@ -12,6 +12,13 @@ class ProjectFileError(ValueError):
         super().__init__(f"{source}: " + "; ".join(problems))
 
 
+class NotReadError(ProjectFileError):
+    """Refused by the reader itself (size, encoding, syntax, a structural limit), before the bytes became data.
+
+    Kept apart from a file that was read but did not validate: only the latter has fields worth locating in
+    its text, and indexing a refused file would redo, unbounded, the work the reader just refused."""
+
+
 class Refused(Exception):
     """Raised inside the reader at the first thing a project file may not hold; ``message`` is located."""
 

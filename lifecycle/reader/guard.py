@@ -59,32 +59,35 @@ class Guard:
     def count(self, path: PathOrThunk, line: int | None = None) -> None:
         self.values += 1
         if self.values > self.limits.max_values:
-            raise Refused(located(path, f"the file holds more than {self.limits.max_values:,} values; a project "
-                                        "file holds a few thousand", line))
+            raise Refused(located(path, f"the file holds more than {self.limits.max_values:,} values; "
+                                        f"{self.limits.wording.values}", line))
 
     def depth(self, depth: int, path: PathOrThunk, line: int | None = None) -> None:
         if depth > self.limits.max_depth:
-            raise Refused(located(path, f"nested more than {self.limits.max_depth} levels deep; a project file "
-                                        "nests about 5", line))
+            raise Refused(located(path, f"nested more than {self.limits.max_depth} levels deep; "
+                                        f"{self.limits.wording.depth}", line))
 
     def items(self, count: int, path: PathOrThunk, line: int | None = None) -> None:
         if count > self.limits.max_items:
-            raise Refused(located(path, f"more than {self.limits.max_items} items; a table or list in a project "
-                                        f"file holds at most {self.limits.max_items}", line))
+            raise Refused(located(path, f"more than {self.limits.max_items} items; "
+                                        + self.limits.wording.items.format(max_items=self.limits.max_items), line))
 
     def keys(self, count: int, path: PathOrThunk, line: int | None = None) -> None:
         if count > self.limits.max_keys:
-            raise Refused(located(path, f"more than {self.limits.max_keys} keys in one mapping; a section of a "
-                                        "project file has a few dozen fields", line))
+            raise Refused(located(path, f"more than {self.limits.max_keys} keys in one mapping; "
+                                        f"{self.limits.wording.keys}", line))
 
     def key(self, key: object, path: PathOrThunk, line: int | None = None) -> None:
         if isinstance(key, str):
             if len(key) > self.limits.max_key_chars:
-                raise Refused(located(path, f"a key of {len(key):,} characters ({shown(key)}); keys are field "
-                                            f"names of at most {self.limits.max_key_chars}", line))
+                raise Refused(located(path, f"a key of {len(key):,} characters ({shown(key)}); "
+                                            + self.limits.wording.key.format(max_key_chars=self.limits.max_key_chars),
+                                      line))
             self.text(key, path, line)
 
     def text(self, value: str, path: PathOrThunk, line: int | None = None) -> None:
+        if self.limits.control_characters:
+            return
         found = CONTROL.search(value)
         if found:
             raise Refused(located(path, f"the text holds the control character U+{ord(found.group()):04X}; only "
@@ -98,19 +101,21 @@ class Guard:
         count = sum(ch.isalnum() for ch in written)
         if count > self.limits.max_int_digits:
             raise Refused(located(path, f"the number {cut(digits.strip(), 24)} has {count:,} digits; numbers in "
-                                        f"a project file have at most {self.limits.max_int_digits}", line))
+                                        f"a {self.limits.wording.kind} have at most {self.limits.max_int_digits}",
+                                  line))
 
     def integer(self, value: int, written: str, path: PathOrThunk, line: int | None = None) -> None:
         if abs(value) >= 10 ** self.limits.max_int_digits:
             raise Refused(located(path, f"the number {cut(written.strip(), 24)} is too large; numbers in a "
-                                        f"project file have at most {self.limits.max_int_digits} digits", line))
+                                        f"{self.limits.wording.kind} have at most {self.limits.max_int_digits} digits",
+                                  line))
 
     def real(self, value: float, written: str, path: PathOrThunk, line: int | None = None) -> None:
         if not math.isfinite(value):
             kind = "not a number (NaN)" if math.isnan(value) else "infinite" if written.strip().lstrip(
                 "+-.").lower().startswith("inf") else "too large to be a number (it overflows to infinity)"
-            raise Refused(located(path, f"{cut(written.strip(), 24)} is {kind}; a project file holds finite "
-                                        "numbers only (leave an unknown answer empty)", line))
+            raise Refused(located(path, f"{cut(written.strip(), 24)} is {kind}; a {self.limits.wording.kind} holds "
+                                        "finite numbers only (leave an unknown answer empty)", line))
 
 
 def scalar_checks(guard: Guard, value: Any, path: PathOrThunk, line: int | None = None) -> None:

@@ -53,7 +53,7 @@ def _depth_check(text: str, guard: Guard) -> None:
                 line = text.count("\n", 0, match.start()) + 1
                 column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
                 raise Refused(f"line {line}, column {column}: nested more than {guard.limits.max_depth} levels "
-                              "deep; a project file nests about 5")
+                              f"deep; {guard.limits.wording.depth}")
         elif token in "]}":
             depth -= 1
 
@@ -62,6 +62,7 @@ def read_json(text: str, guard: Guard) -> Any:
     """The JSON document in ``text`` as plain data; ``Refused`` or ``json.JSONDecodeError`` otherwise."""
     _depth_check(text, guard)
     limits = guard.limits
+    kind = limits.wording.kind
 
     def pairs(items: list[tuple[str, Any]]) -> dict:
         result = _Object()
@@ -74,19 +75,19 @@ def read_json(text: str, guard: Guard) -> Any:
     def integer(written: str) -> Any:
         if len(written.lstrip("-")) > limits.max_int_digits:
             return _Bad(f"the number {cut(written, 24)} has {len(written.lstrip('-')):,} digits; numbers in a "
-                        f"project file have at most {limits.max_int_digits}")
+                        f"{kind} have at most {limits.max_int_digits}")
         return int(written)
 
     def real(written: str) -> Any:
         value = float(written)
         if value in (float("inf"), float("-inf")):
-            return _Bad(f"{cut(written, 24)} is too large to be a number (it overflows to infinity); a project "
-                        "file holds finite numbers only")
+            return _Bad(f"{cut(written, 24)} is too large to be a number (it overflows to infinity); a {kind} "
+                        "holds finite numbers only")
         return value
 
     def constant(name: str) -> Any:
-        kind = "not a number" if name == "NaN" else "infinite"
-        return _Bad(f"{name} is {kind}; a project file holds finite numbers only (leave an unknown answer empty)")
+        what = "not a number" if name == "NaN" else "infinite"
+        return _Bad(f"{name} is {what}; a {kind} holds finite numbers only (leave an unknown answer empty)")
 
     document = json.loads(text, object_pairs_hook=pairs, parse_int=integer, parse_float=real,
                           parse_constant=constant)
@@ -104,8 +105,8 @@ def _walk(document: Any, guard: Guard) -> None:
             raise Refused(located(path, value.problem))
         if isinstance(value, dict):
             if isinstance(value, _Object) and value.duplicate is not None:
-                raise Refused(located(path, f"the key {shown(value.duplicate)} appears twice; a file with two "
-                                            "values for one answer is ambiguous"))
+                raise Refused(located(path, f"the key {shown(value.duplicate)} appears twice; "
+                                            f"{guard.limits.wording.duplicate}"))
             guard.keys(len(value), path)
             for key in value:
                 guard.key(key, path)

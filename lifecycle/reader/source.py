@@ -11,7 +11,7 @@ import os
 import stat
 from pathlib import Path
 
-from .errors import ProjectFileError
+from .errors import NotReadError
 from .limits import LIMITS, Limits
 
 _BOMS = {
@@ -19,10 +19,10 @@ _BOMS = {
 }
 
 
-def too_large(source: str, limits: Limits, size: int | None) -> ProjectFileError:
+def too_large(source: str, limits: Limits, size: int | None) -> NotReadError:
     known = f"the file is {size / 1_048_576:.1f} MB" if size else (
         f"the file is larger than {limits.max_megabytes} MB (reading stopped there)")
-    return ProjectFileError(source, [f"{known}; project files are limited to {limits.max_megabytes} MB"])
+    return NotReadError(source, [f"{known}; {limits.wording.kinds} are limited to {limits.max_megabytes} MB"])
 
 
 def read_bounded(path: str | Path, limits: Limits = LIMITS) -> bytes:
@@ -37,7 +37,7 @@ def read_bounded(path: str | Path, limits: Limits = LIMITS) -> bytes:
                 size = info.st_size if stat.S_ISREG(info.st_mode) and info.st_size > limits.max_bytes else None
                 raise too_large(path.name, limits, size)
     except OSError as exc:
-        raise ProjectFileError(str(path), [exc.strerror or str(exc)]) from None
+        raise NotReadError(str(path), [exc.strerror or str(exc)]) from None
     return data
 
 
@@ -45,12 +45,12 @@ def decode(data: bytes, source: str) -> str:
     """UTF-8 text (a UTF-8 byte order mark is dropped), or a message saying what the bytes are instead."""
     for bom, encoding in _BOMS.items():
         if data.startswith(bom):
-            raise ProjectFileError(source, [f"the file is {encoding} text; save it as UTF-8 (YAML or JSON)"])
+            raise NotReadError(source, [f"the file is {encoding} text; save it as UTF-8 (YAML or JSON)"])
     if b"\x00" in data[:8192]:
-        raise ProjectFileError(source, ["this is a binary file, not a YAML or JSON project file"])
+        raise NotReadError(source, ["this is a binary file, not a YAML or JSON project file"])
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ProjectFileError(
+        raise NotReadError(
             source, [f"byte {exc.start} is not valid UTF-8; save the file as UTF-8 text (YAML or JSON)"]
         ) from None

@@ -74,6 +74,7 @@ class _Builder:
         self.stack: list[_Frame] = []
         self.root: Any = None
         self.documents = 0
+        self.wording = guard.limits.wording
 
     # --- where the next value goes ---------------------------------------------------------------
     def _child_path(self) -> tuple:
@@ -105,7 +106,7 @@ class _Builder:
         self.guard.key(key, frame.path, line)
         if key in frame.key_lines:
             raise Refused(located(frame.path, f"the key {shown(key)} appears twice (lines {frame.key_lines[key]} "
-                                              f"and {line}); a file with two values for one answer is ambiguous"))
+                                              f"and {line}); {self.wording.duplicate}"))
         frame.key_lines[key] = line
         self.guard.keys(len(frame.key_lines), frame.path, line)
         frame.key = key
@@ -120,7 +121,7 @@ class _Builder:
         if tag is None or tag == "!":
             tag = self.resolver.resolve(ScalarNode, event.value, event.implicit)
         if tag == TAG + "merge" and self._expecting_key():
-            raise Refused(located(path, "merge keys (<<) are not allowed in project files", line))
+            raise Refused(located(path, f"merge keys (<<) are not allowed in {self.wording.kinds}", line))
         if tag in (TAG + "merge", TAG + "value"):  # YAML 1.1 reads a plain '<<' or '=' as these; here they are text
             tag = TAG + "str"
         self._attach(self._construct(tag, event.value, path, line), line)
@@ -131,7 +132,7 @@ class _Builder:
             return text
         if tag not in _ALLOWED:
             raise Refused(located(path, f"invalid YAML (the tag {shown(_display_tag(tag))} is not allowed in "
-                                        "project files)", line))
+                                        f"{self.wording.kinds})", line))
         node = ScalarNode(tag, text)
         try:
             if tag == TAG + "null":
@@ -158,7 +159,7 @@ class _Builder:
         self.guard.depth(len(self.stack) + 1, path, line)
         if event.tag not in (None, "!", TAG + "map", TAG + "seq"):
             raise Refused(f"{path_text(path)}: invalid YAML (the tag {shown(_display_tag(event.tag))} is not allowed "
-                          f"in project files) (line {line})")
+                          f"in {self.wording.kinds}) (line {line})")
         self.stack.append(_Frame(container, path, line))
 
     def end(self, event: Any) -> None:
@@ -190,13 +191,13 @@ def read_yaml(text: str, guard: Guard) -> Any:
                 builder.end(event)
             elif kind is yaml.AliasEvent:
                 raise yaml.MarkedYAMLError(
-                    None, None, "YAML aliases (*name) are not allowed in project files", event.start_mark
+                    None, None, f"YAML aliases (*name) are not allowed in {builder.wording.kinds}", event.start_mark
                 )
             elif kind is yaml.DocumentStartEvent:
                 builder.documents += 1
                 if builder.documents > 1:
-                    raise Refused(f"line {_line(event)}: a second YAML document starts here ('---'); a project "
-                                  "file holds one")
+                    raise Refused(f"line {_line(event)}: a second YAML document starts here ('---'); a "
+                                  f"{builder.wording.kind} holds one")
             elif kind is yaml.StreamEndEvent:
                 return builder.root
     finally:

@@ -16,6 +16,7 @@ from typing import Any
 
 from ..checks import Finding, Readiness, Severity, failing, readiness, run_checks, unmatched_acceptances
 from ..model import AcceptedFinding, Project
+from ..reader.errors import NotReadError
 from ..reader.source import read_bounded
 from ..storage import ProjectFileError, parse_project
 from .positions import FileFormat, Location, PositionIndex, Span, file_format, index_text
@@ -115,7 +116,10 @@ def check_file(path: str | Path, policies: Sequence[Any] | None = None) -> Check
         data = read_bounded(path)
         project = parse_project(data, path.name)
     except ProjectFileError as error:
-        return UnreadableFile(name, list(error.problems), _index(path.name, _text(data)), error.source)
+        # Index only a file the reader read and the model then refused: its messages name fields to locate. A file
+        # the reader refused (too deep, too many rows…) has none, and indexing it would do the refused work anyway.
+        index = None if isinstance(error, NotReadError) else _index(path.name, _text(data))
+        return UnreadableFile(name, list(error.problems), index, error.source)
     text = _text(data) or ""
     findings = run_checks(project, policies=policies)
     if policies is None:

@@ -2,9 +2,11 @@
 
 A finding names the answer at fault by its field path (``data.features[2].available_at_prediction``).
 CI reports (SARIF, JUnit) point a reader at the line that holds that answer, so the file is indexed
-once: YAML through PyYAML's composed node tree (the same safe loader that refuses aliases, so the
+once: YAML from PyYAML's parser events (refusing aliases, as the workbook's reader does, so the
 index sees what the workbook read), JSON through a small scanner that records where each value
-starts and ends. Both give the same ``Node`` tree; ``PositionIndex.locate`` walks it.
+starts and ends. Both give the same ``Node`` tree; ``PositionIndex.locate`` walks it. Neither
+goes past the reader's depth and value limits (a ValueError instead), so no text, however deep
+or large, makes indexing recurse or grow without bound.
 
 An unanswered field is often absent from the file (omitted keys take their defaults). Then the
 nearest part that exists, the row or the section, is located instead, and ``Location.missing``
@@ -20,14 +22,16 @@ import json.decoder
 import json.scanner
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
 import yaml
+from yaml.resolver import Resolver
 
 from ..checks import field_path
+from ..reader.limits import LIMITS, Limits
 
 FileFormat = Literal["yaml", "json"]
 PathPart = str | int
@@ -123,13 +127,13 @@ def _child(node: Node, part: PathPart) -> tuple[Node, Span] | None:
 
 def _first_line(node: Node) -> Span:
     """A short region that opens a collection: its first entry (key and scalar value), or the node itself."""
+    while node.kind == "sequence" and node.items:  # a loop, not recursion: lists of lists open at their first item
+        node = node.items[0]
     if node.kind == "mapping" and node.entries:
         key_span, value = min(node.entries.values(), key=lambda entry: (entry[0].start_line, entry[0].start_column))
         if value.kind == "scalar" and value.span.end_line == key_span.start_line:
             return Span(key_span.start_line, key_span.start_column, value.span.end_line, value.span.end_column)
         return key_span
-    if node.kind == "sequence" and node.items:
-        return _first_line(node.items[0])
     return node.span
 
 
@@ -171,44 +175,123 @@ def _yaml_span(start: yaml.Mark, end: yaml.Mark, lines: _Lines) -> Span:
     return Span(start.line + 1, start.column + 1, end_line, end_column)
 
 
-def _from_yaml(node: yaml.Node, lines: _Lines) -> Node:
-    span = _yaml_span(node.start_mark, node.end_mark, lines)
-    if isinstance(node, yaml.MappingNode):
-        result = Node(span, "mapping")
-        _yaml_entries(node, lines, result.entries)
-        return result
-    if isinstance(node, yaml.SequenceNode):
-        return Node(span, "sequence", items=[_from_yaml(item, lines) for item in node.value])
-    return Node(span)
+_MERGE = "tag:yaml.org,2002:merge"
+_RESOLVER = Resolver()
 
 
-def _yaml_entries(node: yaml.MappingNode, lines: _Lines, entries: dict[str, tuple[Span, Node]]) -> None:
-    merged: list[yaml.MappingNode] = []
-    for key, value in node.value:
-        if key.tag == "tag:yaml.org,2002:merge":  # '<<: {...}' without an alias: its keys come first
-            merged += [value] if isinstance(value, yaml.MappingNode) else [
-                item for item in getattr(value, "value", []) if isinstance(item, yaml.MappingNode)
-            ]
-    for source in merged:
-        _yaml_entries(source, lines, entries)
-    for key, value in node.value:
-        if isinstance(key, yaml.ScalarNode) and key.tag != "tag:yaml.org,2002:merge":
-            # a repeated key: the last one is the one the loader keeps
-            entries[key.value] = (_yaml_span(key.start_mark, key.end_mark, lines), _from_yaml(value, lines))
+@dataclass
+class _Key:
+    text: str | None  # None: a list or mapping used as a key, which no field path can name
+    merge: bool
+    span: Span
 
 
-def yaml_index(text: str) -> PositionIndex:
-    """Positions of a YAML project file (ValueError if it is not valid YAML)."""
+class _Open:
+    """A mapping or sequence whose end event has not come yet."""
+
+    __slots__ = ("node", "start", "pairs", "key", "is_key")
+
+    def __init__(self, node: Node, start: yaml.Mark, is_key: bool):
+        self.node, self.start, self.is_key = node, start, is_key
+        self.pairs: list[tuple[_Key, Node]] = []
+        self.key: _Key | None = None
+
+
+class _Bounds:
+    """The reader's depth and value limits, so indexing never does more than reading would have allowed."""
+
+    def __init__(self, limits: Limits):
+        self.limits, self.values = limits, 0
+
+    def depth(self, depth: int) -> None:
+        if depth > self.limits.max_depth:
+            raise ValueError(f"nested more than {self.limits.max_depth} levels deep")
+
+    def count(self) -> None:
+        self.values += 1
+        if self.values > self.limits.max_values:
+            raise ValueError(f"more than {self.limits.max_values:,} values")
+
+
+def _yaml_entries(pairs: list[tuple[_Key, Node]]) -> dict[str, tuple[Span, Node]]:
+    entries: dict[str, tuple[Span, Node]] = {}
+    for key, value in pairs:  # '<<: {...}' without an alias: its keys come first
+        if key.merge:
+            sources = [value] if value.kind == "mapping" else [item for item in value.items if item.kind == "mapping"]
+            for source in sources:
+                entries.update(source.entries)
+    for key, value in pairs:
+        if key.text is not None and not key.merge:
+            entries[key.text] = (key.span, value)  # a repeated key: the last one is the one the loader keeps
+    return entries
+
+
+def _yaml_tree(events: Iterable[yaml.Event], lines: _Lines, bounds: _Bounds) -> Node | None:
+    """The node tree of a YAML event stream, built with an explicit stack (no recursion, whatever the nesting)."""
+    stack: list[_Open] = []
+    root: Node | None = None
+
+    def attach(node: Node, key: _Key | None) -> None:
+        nonlocal root
+        if not stack:
+            root = node
+            return
+        top = stack[-1]
+        if top.node.kind == "sequence":
+            top.node.items.append(node)
+        elif key is not None:
+            top.key = key
+        else:
+            assert top.key is not None
+            top.pairs.append((top.key, node))
+            top.key = None
+
+    def expecting_key() -> bool:
+        return bool(stack) and stack[-1].node.kind == "mapping" and stack[-1].key is None
+
+    for event in events:
+        kind = type(event)
+        if kind is yaml.ScalarEvent:
+            span = _yaml_span(event.start_mark, event.end_mark, lines)
+            if expecting_key():
+                tag = event.tag
+                if tag is None or tag == "!":
+                    tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, event.implicit)
+                attach(Node(span), _Key(event.value, tag == _MERGE, span))
+            else:
+                bounds.count()
+                attach(Node(span), None)
+        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            is_key = expecting_key()
+            if not is_key:
+                bounds.count()
+            bounds.depth(len(stack) + 1)
+            placeholder = Span(1, 1, 1, 1)  # replaced at the end event, when the extent is known
+            node = Node(placeholder, "mapping" if kind is yaml.MappingStartEvent else "sequence")
+            stack.append(_Open(node, event.start_mark, is_key))
+        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            done = stack.pop()
+            done.node.span = _yaml_span(done.start, event.end_mark, lines)
+            if done.node.kind == "mapping":
+                done.node.entries = _yaml_entries(done.pairs)
+            attach(done.node, _Key(None, False, done.node.span) if done.is_key else None)
+        elif kind is yaml.AliasEvent:
+            # As the project reader (lifecycle/reader): a project file never needs aliases, so refuse them.
+            raise ValueError("YAML aliases (*name) are not allowed in project files")
+        elif kind is yaml.DocumentStartEvent and root is not None:
+            raise ValueError("a second YAML document; a project file holds one")  # as yaml.compose refused it
+    return root
+
+
+def yaml_index(text: str, limits: Limits = LIMITS) -> PositionIndex:
+    """Positions of a YAML project file (ValueError if it is not valid YAML or goes past the reader's limits)."""
     loader = yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader
     try:
-        # As the project reader (lifecycle/reader): a project file never needs aliases, so refuse them.
-        if any(isinstance(event, yaml.AliasEvent) for event in yaml.parse(text, Loader=loader)):
-            raise ValueError("YAML aliases (*name) are not allowed in project files")
-        # Composing builds nodes, never objects: the plain safe loader is enough.
-        root = yaml.compose(text, Loader=loader)
+        # From the parser's events, not yaml.compose: the pure-Python composer recurses once per level.
+        root = _yaml_tree(yaml.parse(text, Loader=loader), _Lines(text, _YAML_BREAK), _Bounds(limits))
     except yaml.YAMLError as exc:
         raise ValueError(f"not valid YAML ({exc})") from None
-    return PositionIndex(_from_yaml(root, _Lines(text, _YAML_BREAK)) if root is not None else None)
+    return PositionIndex(root)
 
 
 # --- JSON ---------------------------------------------------------------------------------------
@@ -220,9 +303,10 @@ _LITERALS = ("true", "false", "null", "NaN", "Infinity", "-Infinity")  # json.lo
 class _JsonScanner:
     """Walks a JSON text that ``json.loads`` accepted, recording where every value starts and ends."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, bounds: _Bounds):
         self.text = text
         self.lines = _Lines(text, _JSON_BREAK)
+        self.bounds = bounds
 
     def span(self, start: int, end: int) -> Span:
         return Span(*self.lines.position(start), *self.lines.position(end))
@@ -230,12 +314,14 @@ class _JsonScanner:
     def skip(self, index: int) -> int:
         return _WHITESPACE.match(self.text, index).end()  # type: ignore[union-attr]
 
-    def value(self, index: int) -> tuple[Node, int]:
+    def value(self, index: int, depth: int = 0) -> tuple[Node, int]:
+        # Recursive, but only as deep as the reader's depth limit: a deeper text is a ValueError, not a crash.
+        self.bounds.count()
         char = self.text[index:index + 1]
         if char == "{":
-            return self.mapping(index)
+            return self.mapping(index, depth + 1)
         if char == "[":
-            return self.sequence(index)
+            return self.sequence(index, depth + 1)
         if char == '"':
             _, end = json.decoder.scanstring(self.text, index + 1)
             return Node(self.span(index, end)), end
@@ -247,7 +333,8 @@ class _JsonScanner:
                 return Node(self.span(index, index + len(literal))), index + len(literal)
         raise ValueError(f"unexpected character at offset {index}")
 
-    def mapping(self, start: int) -> tuple[Node, int]:
+    def mapping(self, start: int, depth: int) -> tuple[Node, int]:
+        self.bounds.depth(depth)
         node = Node(self.span(start, start + 1), "mapping")
         index = self.skip(start + 1)
         if self.text.startswith("}", index):
@@ -261,7 +348,7 @@ class _JsonScanner:
             index = self.skip(key_end)
             if not self.text.startswith(":", index):
                 raise ValueError(f"expected ':' at offset {index}")
-            value, index = self.value(self.skip(index + 1))
+            value, index = self.value(self.skip(index + 1), depth)
             node.entries[key] = (key_span, value)  # a repeated key: json.loads keeps the last one too
             index = self.skip(index)
             if self.text.startswith(",", index):
@@ -272,14 +359,15 @@ class _JsonScanner:
                 return node, index + 1
             raise ValueError(f"expected ',' or '}}' at offset {index}")
 
-    def sequence(self, start: int) -> tuple[Node, int]:
+    def sequence(self, start: int, depth: int) -> tuple[Node, int]:
+        self.bounds.depth(depth)
         node = Node(self.span(start, start + 1), "sequence")
         index = self.skip(start + 1)
         if self.text.startswith("]", index):
             node.span = self.span(start, index + 1)
             return node, index + 1
         while True:
-            item, index = self.value(index)
+            item, index = self.value(index, depth)
             node.items.append(item)
             index = self.skip(index)
             if self.text.startswith(",", index):
@@ -291,9 +379,9 @@ class _JsonScanner:
             raise ValueError(f"expected ',' or ']' at offset {index}")
 
 
-def json_index(text: str) -> PositionIndex:
-    """Positions of a JSON project file (ValueError if it is not valid JSON)."""
-    scanner = _JsonScanner(text)
+def json_index(text: str, limits: Limits = LIMITS) -> PositionIndex:
+    """Positions of a JSON project file (ValueError if it is not valid JSON or goes past the reader's limits)."""
+    scanner = _JsonScanner(text, _Bounds(limits))
     try:
         root, end = scanner.value(scanner.skip(0))
     except (IndexError, json.JSONDecodeError) as exc:
@@ -316,6 +404,7 @@ def file_format(name: str, text: str) -> FileFormat:
     return "json" if text.lstrip().startswith("{") else "yaml"
 
 
-def index_text(text: str, fmt: FileFormat) -> PositionIndex:
-    """The position index of a project file's text (ValueError when the text does not parse)."""
-    return json_index(text) if fmt == "json" else yaml_index(text)
+def index_text(text: str, fmt: FileFormat, limits: Limits = LIMITS) -> PositionIndex:
+    """The position index of a project file's text (ValueError when the text does not parse, or holds more
+    than ``limits`` let the reader read: the index never does unbounded work on a file the reader refused)."""
+    return json_index(text, limits) if fmt == "json" else yaml_index(text, limits)

@@ -47,6 +47,7 @@ from ..model import SHORT_TEXT_MAX, Project
 from ..reader import ProjectFileError, read_document
 from ..reader.guard import shown
 from ..storage import project_document, validation_problems
+from .limits import stored_limits
 from .summary import ProjectSummary, summarise
 
 log = logging.getLogger(__name__)
@@ -153,13 +154,14 @@ def _shorten_at(document: dict, loc: tuple, limit: int) -> bool:
 
 
 def decode_stored(text: str, source: str) -> Project:
-    """A stored document as a Project, through the same bounded reader as files.
+    """A stored document as a Project, through the same bounded reader as files, with the limits of what the
+    model accepts (``stored_limits``): whatever the store accepted opens again, however large it grew.
 
     A document stored by an older workbook can break a limit added since (a duplicate's name once
     grew past the name's length limit on every copy): text that is only too long is shortened with
     an ellipsis, so the project still opens from its link; anything else is a ``ProjectFileError``.
     """
-    document = read_document(text.encode("utf-8"), source, fmt="json")
+    document = read_document(text.encode("utf-8"), source, stored_limits(), fmt="json")
     for attempt in range(2):
         try:
             return Project.model_validate(document)
