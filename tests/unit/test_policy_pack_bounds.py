@@ -8,7 +8,6 @@ import datetime as dt
 import os
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
@@ -18,6 +17,8 @@ from lifecycle.model import Project
 from lifecycle.policies import load_packs, policy_findings, read_pack
 from lifecycle.policies.loader import MAX_BYTES, PACK_LIMITS
 from lifecycle.samples import load_sample
+
+from .pipes import endless_pipe
 
 ROOT = Path(__file__).resolve().parents[2]
 LOAN = ROOT / "sample_projects" / "loan.yaml"
@@ -52,28 +53,9 @@ def test_dev_zero_on_the_command_line_exits_2_with_the_reason(capsys: pytest.Cap
 
 
 def test_an_endless_pipe_is_read_up_to_the_limit_only() -> None:
-    read_end, write_end = os.pipe()
-    stop = threading.Event()
-
-    def flood() -> None:  # as `--policy <(yes)`
-        chunk = b"# comment\n" * 1000
-        try:
-            while not stop.is_set():
-                os.write(write_end, chunk)
-        except OSError:  # the reader closed its end
-            pass
-        finally:
-            os.close(write_end)
-
-    writer = threading.Thread(target=flood, daemon=True)
-    writer.start()
-    try:
-        [problem] = _problems(f"/dev/fd/{read_end}")
+    with endless_pipe(b"# comment\n") as path:  # as `--policy <(yes)`
+        [problem] = _problems(path)
         assert "(reading stopped there); a policy pack may be at most 1,000,000" in problem
-    finally:
-        stop.set()
-        os.close(read_end)
-        writer.join(timeout=5)
 
 
 def test_a_pack_from_a_pipe_within_the_limit_still_reads() -> None:

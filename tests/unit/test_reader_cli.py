@@ -3,10 +3,8 @@ read that stops at the byte limit whatever the file system says about the size."
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
@@ -14,6 +12,8 @@ import pytest
 from lifecycle.cli import main
 from lifecycle.reader import LIMITS, ProjectFileError, read_bounded
 from lifecycle.storage import load_project, parse_project
+
+from .pipes import endless_pipe
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -42,28 +42,8 @@ def test_dev_zero_stops_at_the_limit_with_a_message(capsys: pytest.CaptureFixtur
 
 
 def test_a_pipe_is_read_up_to_the_limit_only() -> None:
-    read_end, write_end = os.pipe()
-    stop = threading.Event()
-
-    def flood() -> None:  # an endless writer, as `yes | lifecycle check /dev/stdin`
-        chunk = b"key: value\n" * 1000
-        try:
-            while not stop.is_set():
-                os.write(write_end, chunk)
-        except OSError:  # the reader closed its end
-            pass
-        finally:
-            os.close(write_end)
-
-    writer = threading.Thread(target=flood, daemon=True)
-    writer.start()
-    try:
-        with pytest.raises(ProjectFileError, match="larger than 2 MB"):
-            read_bounded(f"/dev/fd/{read_end}")
-    finally:
-        stop.set()
-        os.close(read_end)
-        writer.join(timeout=5)
+    with endless_pipe(b"key: value\n") as path, pytest.raises(ProjectFileError, match="larger than 2 MB"):
+        read_bounded(path)  # as `yes | lifecycle check /dev/stdin`
 
 
 def test_a_directory_or_a_missing_file_is_a_message(tmp_path: Path) -> None:
