@@ -11,8 +11,8 @@ from .harness import wait_for_app
 from .ui import go_to, sidebar, type_text
 
 
-def flag(page: Page, answer: str, reason: str) -> None:
-    panel = page.locator(".st-key-practice-flags-modeling")
+def flag(page: Page, answer: str, reason: str, area: str = "modeling") -> None:
+    panel = page.locator(f".st-key-practice-flags-{area}")
     panel.get_by_role("combobox", name="Answer or row").click()
     type_text(page, answer)  # the picker filters its options as one types
     page.keyboard.press("Enter")
@@ -79,3 +79,21 @@ def test_a_learner_practises_the_loan_scenario_and_fixes_a_gap(page: Page) -> No
     go_to(page, "Checks")
     expect(page.get_by_text("MO-018")).to_have_count(1)  # only under "Every check", as passed
     expect(page.locator("[data-testid='stExpander']").filter(has_text="Passed (")).to_contain_text("MO-018")
+
+
+def test_a_learner_flags_rows_of_the_plan_and_finds_their_gaps(page: Page) -> None:
+    page.get_by_role("button", name="Practise").nth(2).click()  # the loan scenario, for practice
+    wait_for_app(page)
+    go_to(page, "Plan and timeline")
+    flag(page, "Six-month performance review", "The first look at performance comes six months in", "timeline")
+    flag(page, "row 5: Monitoring", "The Monitoring gate is signed before anything about fairness was watched",
+         "timeline")
+    expect(sidebar(page).get_by_role("button", name="Practice mode · 2 flags")).to_be_visible()
+
+    go_to(page, "Practice")
+    page.get_by_role("button", name="Submit my flags").click()
+    wait_for_app(page)
+    assert metric(page, "Found") == "2 of 11"
+    assert metric(page, "False flags") == "0"
+    expect(page.locator(".st-key-gap-LN01")).to_contain_text("found")
+    expect(page.locator(".st-key-gap-LN11")).to_contain_text("found")
