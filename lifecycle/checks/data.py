@@ -554,7 +554,9 @@ def sensitive_marked_none(project: Project) -> Iterator[Hit]:
 
     Where someone lives (postcode, neighbourhood), their name, language or school, and for
     decisions about people their device, browser or city, stand in for protected
-    attributes; marking them not sensitive skips the bias testing they need.
+    attributes; marking them not sensitive skips the bias testing they need. Who lives in an
+    area by income or tenure (council housing share, deprivation decile) counts even when
+    the model decides about streets or sites: the people living there bear the decision.
     """
     for item in sensitive_features(project):
         if item.looks and item.feature.sensitivity is Sensitivity.NONE:

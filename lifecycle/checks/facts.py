@@ -18,7 +18,13 @@ from pydantic import BaseModel
 from ..model import Feature, MLTask, Project, Section, Sensitivity
 from ..text import Gap, Mention, asserted, is_placeholder, lacks, mentions, numbers, sentence_at, unconfirmed, unsettled
 from ..text.names import (
-    describes_a_person, name_tokens, protected_in_name, protected_in_text, proxy_in_name, proxy_in_text,
+    area_composition,
+    describes_a_person,
+    name_tokens,
+    protected_in_name,
+    protected_in_text,
+    proxy_in_name,
+    proxy_in_text,
 )
 
 RANKING_TASKS = frozenset({MLTask.RANKING, MLTask.RECOMMENDATION})
@@ -205,7 +211,8 @@ def sensitive_features(project: Project) -> list[Sensitive]:
             where = "name" if protected_in_name(feature.name) else "description"
             result.append(Sensitive(index, feature, name, f"its {where} mentions '{word}'", True, True))
         # a feature about a person (a customer's home ZIP) counts even when the prediction is about a thing
-        elif people or describes_a_person(feature.name, feature.description):
+        elif people or describes_a_person(feature.name, feature.description) or area_composition(
+                feature.name, feature.description):
             reason, strong = _looks(feature, True)
             if reason:
                 result.append(Sensitive(index, feature, name, reason, strong, True))

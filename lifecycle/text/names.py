@@ -34,6 +34,7 @@ WEAK_PROXY = frozenset({
     "country", "area", "domain", "ip", "club", "shift",
 })
 _NAME_WORDS = frozenset({"first", "last", "given", "family", "maiden", "middle", "full"})
+_TENURE = frozenset({"council", "social", "public", "subsidised", "subsidized", "affordable", "authority"})
 PERSON = frozenset({
     "applicant", "customer", "user", "borrower", "client", "member", "driver", "patient", "person", "employee",
     "subscriber", "buyer", "holder", "candidate", "student", "tenant", "claimant", "passenger", "owner", "contact",
@@ -112,6 +113,23 @@ def protected_in_name(name: str) -> str:
     return ""
 
 
+_RESIDENTS = compile_phrases((
+    "council|social|public|local_authority|subsidised|subsidized housing|tenancies|tenants|homes|dwellings|estates",
+    "deprivation index|indices|decile|deciles|score|scores|quintile|rank", "benefit|benefits claimants|recipients",
+))
+
+
+@lru_cache(maxsize=8192)
+def area_composition(name: str, description: str = "") -> bool:
+    """The feature measures who lives in an area by income or tenure ('council_housing_share', 'deprivation decile',
+    'share of social housing'): a stand-in for income, disability and ethnicity even when the model decides about
+    streets, shops or sites rather than people, since the people living there bear the decision."""
+    tokens = name_tokens(name)
+    if "deprivation" in tokens or ("housing" in tokens and _TENURE.intersection(tokens)):
+        return True
+    return bool(description.strip()) and _RESIDENTS.search(description) is not None
+
+
 @lru_cache(maxsize=8192)
 def proxy_in_name(name: str, about_people: bool) -> tuple[str, bool]:
     """(the word that makes the name look like a proxy, whether it is a strong proxy); ('', False) for none."""
@@ -121,6 +139,8 @@ def proxy_in_name(name: str, about_people: bool) -> tuple[str, bool]:
             return token, True
     if "name" in tokens and (_NAME_WORDS.intersection(tokens) or PERSON.intersection(tokens)):
         return "name", True
+    if area_composition(name):
+        return "deprivation" if "deprivation" in tokens else "housing", True
     if not about_people:
         return "", False
     for index, token in enumerate(tokens):
@@ -139,8 +159,9 @@ def proxy_in_name(name: str, about_people: bool) -> tuple[str, bool]:
 
 @lru_cache(maxsize=8192)
 def proxy_in_text(text: str) -> str:
-    """The words of a description that say the value stands for who a person is ('' for none)."""
-    match = PROXY_PHRASES.search(text) if text.strip() else None
+    """The words of a description that say the value stands for who a person is, or who lives in an area ('' for
+    none)."""
+    match = (PROXY_PHRASES.search(text) or _RESIDENTS.search(text)) if text.strip() else None
     return match.group(0) if match else ""
 
 

@@ -889,3 +889,18 @@ QUIET += [
                                               "text with account numbers masked as <ACCOUNT>, readable by the three "
                                               "named team members, kept 12 months.")),
 ]
+
+# who lives in an area by income or tenure, even when the model decides about streets or sites rather than people
+def _area_feature(name: str, description: str) -> Mutation:
+    return both(put("data.features[1].name", name), feature_description(description),
+                put("data.features[1].sensitivity", "none"))
+
+
+FIRES += [
+    ("DA-016", _area_feature("council_housing_share", "Share of homes on the street owned by the council.")),
+    ("DA-016", _area_feature("area_deprivation_decile", "Small-area deprivation decile of the site.")),
+    ("DA-016", _area_feature("frontage_mix", "Share of the frontage that is social housing tenancies.")),
+]
+QUIET += [
+    ("DA-016", _area_feature("housing_type", "Detached, terraced or flat, from the address register.")),
+]
