@@ -822,6 +822,15 @@ HEURISTIC_LABEL = Concept(
         "serve_as|serves_as|become|becomes ~ the label|labels|target|ground_truth|training_label",
         "weak supervision|label|labels|labelling", "weakly supervised|labelled|labeled", "pseudo-label*",
         "pseudo label*", "silver label|labels|standard", "distant supervision", "rule-based label|labels|labelling",
+        # some labels are filled in by a lookup rather than observed: 'we look up the agreement's lowest rate for the
+        # occupation in the tariff table and use that', 'the job writes the tariff floor into pay_min'
+        "look|looks|looked up ~~ in|from the|a|our ~~ table|tables|schedule|list|register|lookup ~~ and use|uses|"
+        "used|take|takes|taken",
+        "in|from the|a|our ~~ table|tables|schedule|register|lookup and use|uses|used|take|takes that|it|this|them",
+        "fill|fills|filled|fill_in|fills_in|filled_in|impute|imputes|imputed|default|defaults|defaulted ~~ from|with|"
+        "using|to the|a|our ~~ table|tariff|lookup|schedule|rate_card|floor|minimum|maximum|rule",
+        "write|writes|wrote|written|put|puts|set|sets the ~~ floor|minimum|maximum|default|tariff|table_value|rate ~~ "
+        "into|in|as",
         "heuristic label|labels|labelling", "programmatic label|labels|labelling", "snorkel", "labelling functions",
         "labels|label ~ approximated|approximate|proxied|inferred ~ by|from|with|using ~~ rule|rules|heuristic|"
         "heuristics|keyword|keywords|scorecard|model",

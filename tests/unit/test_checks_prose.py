@@ -904,3 +904,19 @@ FIRES += [
 QUIET += [
     ("DA-016", _area_feature("housing_type", "Detached, terraced or flat, from the address register.")),
 ]
+
+# some labels filled in by a lookup rather than observed
+FIRES += [
+    ("PF-011", put("problem_framing.label_definition", "The queue that resolved the ticket. For tickets the bot closed "
+                                                       "we look up the product's default queue in the routing table "
+                                                       "and use that.")),
+    ("PF-011", put("problem_framing.label_definition", "The resolving queue; tickets merged into others are filled "
+                                                       "in from the routing rule so they are not lost.")),
+    ("PF-011", put("data.label_source", "Helpdesk export; for auto-closed tickets the nightly job writes the default "
+                                        "queue into resolved_queue.")),
+]
+QUIET += [
+    ("PF-011", put("problem_framing.label_definition", "The queue that resolved the ticket. Tickets closed without a "
+                                                       "queue are left out rather than given the routing table's "
+                                                       "default, which would teach the model our own rule.")),
+]
