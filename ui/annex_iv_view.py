@@ -133,6 +133,12 @@ def render_annex_iv_page() -> None:
     _render_focus()
     project = state.project()
     render_tier_box(screen(project))
-    _render_download(project)
-    _render_coverage(project)
+    if project.practice.active:
+        # What is "not answered yet" here is, for a scenario, a clue to its planted gaps (the map PDF and the canvas
+        # leave such lists out in practice mode too); the questions below can still be answered.
+        st.info("Practice mode is on: the Annex IV coverage and its download, which list the answers still missing, "
+                "are hidden until you submit your flags on the Practice page.", icon=":material/visibility_off:")
+    else:
+        _render_download(project)
+        _render_coverage(project)
     _render_questions()

@@ -411,7 +411,9 @@ def _gaps_tab(diagnosis: Diagnosis) -> None:
         st.success("No symptom to map to the plan.")
         return
     st.markdown("Each symptom read against the plan's own answers. *Checks* are open findings of the Rules of ML "
-                "checks for this plan (see the Checks page).")
+                "checks for this plan (see the Checks page)."
+                + (" They are hidden in practice mode, as on every page, until you submit your flags."
+                   if diagnosis.checks_hidden else ""))
     table = pd.DataFrame([[plain(cell) for cell in row] for row in gap_rows(diagnosis)],
                          columns=["Symptom", "Phase", "Gap in the plan", "Rules of ML", "Checks"])
     st.table(table.style.hide(axis="index"), border="horizontal")

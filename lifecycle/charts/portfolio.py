@@ -27,7 +27,7 @@ def portfolio_heatmap(rows: Sequence[tuple[str, ProjectSummary]]) -> go.Figure:
     ids = [project_id for project_id, _ in rows]
     names = [summary.name or "Untitled project" for _, summary in rows]
     ticks = distinct(label(name, NAME_CHARS) for name in names)
-    z = [[round(100 * summary.completeness.get(p.key, 0)) for p in PHASES] for _, summary in rows]
+    z = [[summary.phase_percent(p.key) for p in PHASES] for _, summary in rows]  # None: a practice attempt
     hover = [[[label(name), label(summary.owner or "no owner")]] * len(PHASES)
              for name, (_, summary) in zip(names, rows)]
     figure = go.Figure(
@@ -39,7 +39,7 @@ def portfolio_heatmap(rows: Sequence[tuple[str, ProjectSummary]]) -> go.Figure:
             zmax=100,
             colorscale=COLOUR_SCALE,
             colorbar=dict(title=dict(text="Answered"), ticksuffix="%", thickness=14),
-            text=[[f"{v}%" for v in row] for row in z],
+            text=[["hidden" if v is None else f"{v}%" for v in row] for row in z],
             texttemplate="%{text}",
             customdata=hover,
             hovertemplate="%{customdata[0]} (owner: %{customdata[1]})<br>%{x}: %{z}% of gate answers given"

@@ -98,6 +98,7 @@ class Diagnosis:
     findings: dict[str, FindingRef] = field(default_factory=dict)  # open findings by check id
     checks_available: bool = True
     costs: DecisionCosts | None = None  # the plan's prices of wrong decisions, when it gives both
+    checks_hidden: bool = False  # practice mode: the learner finds the plan's gaps, so no finding is named here
 
     def plan_by_phase(self) -> dict[str, list[Action]]:
         grouped: dict[str, list[Action]] = {p.key: [] for p in PHASES}
@@ -377,7 +378,9 @@ def _plan(analysis: Analysis, project: Project) -> list[Action]:
 
 def diagnose(analysis: Analysis, project: Project) -> Diagnosis:
     """Map every symptom of ``analysis`` to the gaps in ``project`` and draw up the remediation plan."""
-    findings, available = _open_findings(project)
+    hidden = project.practice.active
+    # In practice mode the checks' findings stay hidden here too: the mapping reads the plan's own answers only.
+    findings, available = ({}, True) if hidden else _open_findings(project)
     mapped = []
     for symptom in analysis.symptoms:
         gaps = GAP_READERS[symptom.kind](symptom, project, findings)
@@ -388,7 +391,7 @@ def diagnose(analysis: Analysis, project: Project) -> Diagnosis:
                 gaps.append(Gap(ref.phase, ref.field, f"{ref.title}: {ref.message}", ref.rules, (check_id,)))
         mapped.append(SymptomGaps(symptom, tuple(gaps)))
     return Diagnosis(project.info.name or "Untitled project", analysis, mapped, _plan(analysis, project),
-                     findings, available, decision_costs(project))
+                     findings, available, decision_costs(project), checks_hidden=hidden)
 
 
 def decision_costs(project: Project) -> DecisionCosts | None:

@@ -191,7 +191,8 @@ def build_memo(diagnosis: Diagnosis, prepared_on: dt.date | None = None) -> Memo
     if diagnosis.symptoms:
         add(Block("paragraph", "Each symptom read against the project's own answers; 'Checks' are open findings of "
                                "the workbook's Rules of ML checks for this project."
-                  + ("" if diagnosis.checks_available else " (The checks engine was not available.)")))
+                  + (" (Hidden in practice mode: find the plan's gaps yourself first.)" if diagnosis.checks_hidden
+                     else "" if diagnosis.checks_available else " (The checks engine was not available.)")))
         add(Block("table", header=("Symptom", "Phase", "Gap in the plan", "Rules of ML", "Checks"),
                   rows=tuple(gap_rows(diagnosis)), widths=(2.2, 1.4, 5.2, 1.1, 1.2)))
     else:

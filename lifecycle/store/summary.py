@@ -34,6 +34,17 @@ class ProjectSummary:
     registry: dict = field(default_factory=dict)  # the MLflow link and its aliases; empty when not linked
     practice: str = ""  # "" for a real plan; for a learner's practice attempt, its scenario and best score
 
+    @property
+    def practising(self) -> bool:
+        """A learner's attempt in practice mode: its counts and completeness are not shown (None counts mark it,
+        in summaries stored before this property too)."""
+        return self.open_blockers is None
+
+    def phase_percent(self, phase_key: str) -> int | None:
+        """Share of the phase's gate answers given, in percent; None for a practice attempt, where the answer still
+        missing at a gate points at a planted gap."""
+        return None if self.practising else round(100 * self.completeness.get(phase_key, 0))
+
     def to_dict(self) -> dict:
         return asdict(self)
 

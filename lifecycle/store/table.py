@@ -38,7 +38,7 @@ def portfolio_rows(items: Sequence[ListedProject]) -> list[dict[str, Any]]:
             "Practice": neutralise(i.summary.practice),
             "Owner": neutralise(i.summary.owner),
             "Business unit": neutralise(i.summary.business_unit),
-            **{p.title: round(100 * i.summary.completeness.get(p.key, 0)) for p in PHASES},
+            **{p.title: i.summary.phase_percent(p.key) for p in PHASES},
             "Open blockers": HIDDEN if i.summary.open_blockers is None else i.summary.open_blockers,
             "Gates passed": f"{i.summary.gates_passed}/{len(PHASES)}",
             "MLOps maturity": neutralise(i.summary.maturity),

@@ -1,5 +1,6 @@
 """Practice mode hides the checks' results beyond the phase pages and the Checks page too: in the lifecycle map
-downloaded from the Canvas page, on the History page, in the portfolio and on the Policy packs page."""
+downloaded from the Canvas page, on the History page, in the portfolio (counts and completeness), on the Policy packs
+page and on the Annex IV page."""
 
 from __future__ import annotations
 
@@ -93,6 +94,24 @@ def test_the_portfolio_shows_a_dash_for_a_practice_attempts_blockers(project_sto
     assert table.loc["Lea's attempt", "Open blockers"] == HIDDEN
     assert table.loc["Lea's attempt", "Practice"] == "Practice: loan, not submitted"
     assert table.loc[loan.info.name, "Open blockers"] == str(summarise(loan).open_blockers)  # a real plan: its count
+    # '95 %' for Modeling would point at the one gate answer still missing (the planted bias-testing gap)
+    assert table.loc["Lea's attempt", ["Modeling & Evaluation", "Deployment"]].isna().all()
+    assert table.loc[loan.info.name, "Modeling & Evaluation"] == 95
+    heatmap = at.get("plotly_chart")[0].proto.spec
+    assert '"hidden"' in heatmap
+
+
+def test_the_annex_iv_page_in_practice_mode_lists_no_missing_answer(project_store: str) -> None:
+    store = ProjectStore(project_store)
+    pid = store.create(_practising(load_sample("loan"))).id
+    at = _open(pid, "pages/annex_iv.py")
+    shown = _texts(at)
+    assert "Practice mode is on: the Annex IV coverage" in shown
+    assert "not answered yet" not in shown and not at.metric
+    assert not [b for b in at.get("download_button")]
+    at.session_state["project"]["practice"]["active"] = False  # fixing the plan: the coverage is back
+    at.run()
+    assert "not answered yet" in _texts(at) and at.metric
 
 
 def test_the_policy_packs_page_in_practice_mode_lists_the_rules_without_their_findings(

@@ -176,3 +176,16 @@ def test_every_chart_has_a_title_and_axis_titles(analysis: Analysis) -> None:
         assert layout.title.text and layout.xaxis.title.text and layout.yaxis.title.text
     assert [t.name for t in figures[4].data] == ["18-29", "30-44", "45-59", "60+"]
     assert list(figures[0].data[0].x[:1]) == ["declared_net_income"]  # the worst input first
+
+
+def test_in_practice_mode_the_mapping_names_no_finding_of_the_checks(analysis: Analysis) -> None:
+    loan = load_sample("loan")
+    practising = loan.model_copy(update={"practice": loan.practice.model_copy(update={"scenario": "loan",
+                                                                                       "active": True})})
+    hidden = diagnose(analysis, practising)
+    assert hidden.checks_hidden and hidden.findings == {}
+    assert all(row[4] == "–" for row in gap_rows(hidden))  # the Checks column
+    assert hidden.symptoms and all(s.gaps for s in hidden.symptoms)  # still read against the plan's own answers
+    text = memo_markdown(hidden, DAY)
+    assert "Hidden in practice mode" in text
+    assert not re.search(r"\b(?:MN|MO|DA|DE|PF)-\d{3}\b", text)
