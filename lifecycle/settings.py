@@ -22,6 +22,9 @@ CONFIG_FILE = "lifecycle.toml"
 POLICY_PACKS = "policy_packs"
 KNOWN_KEYS = (POLICY_PACKS,)
 EXAMPLE = 'policy_packs = ["policies/org.yaml", "policies/team"]'
+# A settings file is a few lines. The limit is a read of at most this many bytes, never the size stat() reports:
+# a symlink to /dev/zero or a pipe says 0 and would be read until memory runs out.
+MAX_BYTES = 64_000
 
 
 @dataclass(frozen=True)
@@ -51,11 +54,19 @@ def read_settings(path: Path | None = None) -> Settings:
 def _read(name: str, _mtime: int, _size: int) -> Settings:
     path = Path(name)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
+        if len(raw) > MAX_BYTES:
+            return Settings(name, problems=(f"{name}: more than {MAX_BYTES:,} bytes (reading stopped there); a "
+                                            f"settings file holds a few lines, e.g. {EXAMPLE}",))
+        data = tomllib.loads(raw.decode("utf-8"))
     except (OSError, UnicodeDecodeError) as error:
         return Settings(name, problems=(f"{name}: cannot be read ({getattr(error, 'strerror', None) or error})",))
     except tomllib.TOMLDecodeError as error:  # its message ends with the line and column
         return Settings(name, problems=(f"{name}: not valid TOML: {error}",))
+    except RecursionError:  # tomllib parses nested arrays recursively: '[[[[…]]]]' thousands deep
+        return Settings(name, problems=(f"{name}: nested too deeply to be a settings file; expected e.g. "
+                                        f"{EXAMPLE}",))
     problems = [f"{name}: {key}: not a setting of the workbook{_suggest(key)}; known: {', '.join(KNOWN_KEYS)}"
                 for key in data if key not in KNOWN_KEYS]
     entries = data.get(POLICY_PACKS, [])

@@ -7,7 +7,7 @@ hand-off documents, so it reads as written wherever the file is rendered.
 
 from __future__ import annotations
 
-from ..handoff.markdown import md_text
+from ..handoff.markdown import md_line, md_text
 from ..model import Project
 from ..phases import PHASES_BY_KEY
 from .annex_iv import COVERED, PARTLY, Coverage, PointCoverage, coverage
@@ -55,7 +55,7 @@ def to_markdown(project: Project, covered: Coverage | None = None) -> str:
     covered = covered or coverage(project)
     screening = screen(project)
     name = project.info.name.strip() or "Untitled project"
-    lines = [f"# Technical documentation (EU AI Act Annex IV): {md_text(name)}", "", f"> {DISCLAIMER}", "",
+    lines = [f"# Technical documentation (EU AI Act Annex IV): {md_line(name)}", "", f"> {DISCLAIMER}", "",
              INTRO, "", f"**Risk tier:** {md_text(screening.summary)}", ""]
     for reason in (*screening.reasons, *screening.notes):
         lines.append(f"- {md_text(reason.line())}")

@@ -135,7 +135,11 @@ def read_csv(data: bytes, source: str, *, name: str | None = None, max_bytes: in
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise DataError(source, f"the file is not UTF-8 text (byte {exc.start + 1} cannot be read)") from None
-    header = next(csv.reader(io.StringIO(text)), [])  # reads the first record only
+    try:
+        header = next(csv.reader(io.StringIO(text)), [])  # reads the first record only
+    except csv.Error as exc:  # a header field past the csv module's own limit (131,072 characters), a stray NUL
+        raise DataError(source, f"the header line cannot be read as CSV ({exc}); column names are limited to "
+                                f"{MAX_COLUMN_NAME_CHARS} characters") from None
     names = [name.strip() for name in header]
     if len(names) > MAX_COLUMNS:
         raise DataError(source, f"the header has {len(names):,} columns; at most {MAX_COLUMNS} are analysed "

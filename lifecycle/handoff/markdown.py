@@ -13,7 +13,9 @@ from .document import Asked, DocSection, HandoffDocument, Prefilled, display
 
 NOT_ANSWERED = "_Not answered yet._"
 
-_INLINE = re.compile(r"([\\`*\[\]])")
+# '~' and '|' too: '~~~' would open a code fence that swallows the rest of the file, '~~x~~' strike it through,
+# and 'a | b' over '--- | ---' make a table
+_INLINE = re.compile(r"([\\`*\[\]~|])")
 _LOOSE_UNDERSCORE = re.compile(r"(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])")
 _BLOCK_MARK = re.compile(r"^(\s*)(#{1,6}(?=\s|$)|>|[-+](?=\s)|[=-]+\s*$)")
 _ORDERED = re.compile(r"^(\s*\d{1,9})([.)])(?=\s|$)")
@@ -38,8 +40,14 @@ def md_text(text: str) -> str:
     return "\n\n".join(paragraphs)
 
 
+def md_line(text: str) -> str:
+    """User text escaped for one line of Markdown (a heading, a table cell): line breaks become spaces, so a name
+    with a newline cannot end its heading and start a block of its own."""
+    return md_text(" ".join(text.split()))
+
+
 def md_cell(text: str) -> str:
-    return md_text(text).replace("|", "\\|").replace("  \n", " ").replace("\n\n", " ")
+    return md_line(text)
 
 
 def _prefilled(item: Prefilled) -> list[str]:
@@ -80,7 +88,7 @@ def _asked(item: Asked) -> list[str]:
 
 def section_markdown(section: DocSection) -> list[str]:
     out = [
-        f"## {section.number}. {md_text(section.title)}",
+        f"## {section.number}. {md_line(section.title)}",
         "",
         f"_{md_text(section.purpose)}_ ({section.answered} of {section.total} answered)",
         "",
@@ -98,7 +106,7 @@ def to_markdown(document: HandoffDocument, heading: str | None = None) -> str:
     """The whole document: a title, a completeness line, then every section in order."""
     title = heading if heading is not None else f"{document.title}: {document.subject}"
     out = [
-        f"# {md_text(title)}",
+        f"# {md_line(title)}",
         "",
         md_text(document.intro),
         "",

@@ -228,13 +228,14 @@ class PhraseSet:
 
     def __init__(self, phrases: Iterable[str]) -> None:
         self.phrases = tuple(phrases)
-        self.parts: list[re.Pattern[str]] = []
+        # Each phrase's pattern is compiled the first time a text holds its required words: compiling all of them
+        # took most of the seconds the command line spent starting, and most are never needed for a given plan.
+        self.parts: list[re.Pattern[str] | None] = [None] * len(self.phrases)
         self.index: dict[str, list[int]] = {}
         self.prefixes: list[tuple[str, int]] = []
         self.always: list[int] = []
         self.required = [required_words(phrase) for phrase in self.phrases]
         for i, phrase in enumerate(self.phrases):
-            self.parts.append(re.compile(_left_bound(phrase) + compile_phrase(phrase) + _BOUND_RIGHT, re.IGNORECASE))
             anchor = _anchor(self.required[i])
             if anchor:  # indexed by its most telling required word, not by a 'the' or a 'will' it starts with
                 for form in anchor:
@@ -256,6 +257,14 @@ class PhraseSet:
             self.prefix_index.setdefault(prefix, []).append(i)
         self.prefix_keys = frozenset(self.prefix_index)
         _add_prefixes(self.prefix_keys)
+
+    def _part(self, i: int) -> re.Pattern[str]:
+        part = self.parts[i]
+        if part is None:  # two threads may both compile it: the same pattern either way
+            phrase = self.phrases[i]
+            part = self.parts[i] = re.compile(_left_bound(phrase) + compile_phrase(phrase) + _BOUND_RIGHT,
+                                              re.IGNORECASE)
+        return part
 
     def _candidates(self, text: str) -> list[int]:
         """The phrases whose first word, and every other required word, occur in the text (cached per text)."""
@@ -283,7 +292,7 @@ class PhraseSet:
         candidates = self._candidates(text)
         if not candidates:
             return
-        matches = [m for i in candidates for m in self.parts[i].finditer(text)]
+        matches = [m for i in candidates for m in self._part(i).finditer(text)]
         if bounds:
             starts = [start for start, _ in bounds]
             matches = [m for m in matches if _inside(bounds, starts, m.start(), m.end())]

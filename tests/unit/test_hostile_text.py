@@ -241,3 +241,12 @@ def test_a_plan_spanning_the_whole_date_range_draws_and_exports(tmp_path: Path) 
         path.write_bytes(data)
         subprocess.run(["pdftoppm", "-r", "30", "-png", str(path), str(tmp_path / "page")], check=True, timeout=120)
         assert list(tmp_path.glob("page*.png"))
+
+
+def test_markdown_exports_keep_fences_strikes_tables_and_line_breaks_of_names_as_text() -> None:
+    from lifecycle.handoff.markdown import md_line, md_text
+
+    assert md_text("x\n~~~\ncode") == "x  \n\\~\\~\\~  \ncode"  # no code fence opens
+    assert md_text("~~gone~~") == "\\~\\~gone\\~\\~"
+    assert md_text("a | b\n--- | ---") == "a \\| b  \n--- \\| ---"  # the pipes escaped: no table
+    assert md_line("Churn\n# Injected heading") == "Churn # Injected heading"  # one line: no heading starts

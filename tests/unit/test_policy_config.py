@@ -95,3 +95,18 @@ def test_the_file_is_re_read_when_it_changes(project_root: Path) -> None:
     assert configured_paths() == []
     config.write_text('policy_packs = ["policies/org.yaml"]  # now with the pack\n', encoding="utf-8")
     assert configured_paths() == [project_root / "policies" / "org.yaml"]
+
+
+def test_a_lifecycle_toml_nested_thousands_deep_is_a_message_not_a_traceback(
+        project_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (project_root / "lifecycle.toml").write_text("policy_packs = " + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")
+    assert main(["check", str(LOAN)]) == 2  # unreadable settings, not "findings"
+    err = capsys.readouterr().err
+    assert "lifecycle.toml: nested too deeply to be a settings file" in err and "Traceback" not in err
+
+
+def test_a_lifecycle_toml_that_never_ends_is_read_up_to_its_limit_only(
+        project_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (project_root / "lifecycle.toml").symlink_to("/dev/zero")
+    assert main(["check", str(LOAN)]) == 2
+    assert f"lifecycle.toml: more than {settings.MAX_BYTES:,} bytes (reading stopped there)" in capsys.readouterr().err
