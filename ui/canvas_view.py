@@ -137,11 +137,13 @@ def render_canvas_page() -> None:
     router.require_router()
     st.title("ML lifecycle canvas")
     project = state.project()
+    marks = ("In practice mode missing answers are not marked: finding them is part of the exercise."
+             if project.practice.active else
+             "Empty blocks and missing answers are marked; questions marked \\* are needed at a stage gate.")
     st.caption(
         "The whole plan on one page: each block gathers the answers of one concern, from the phase forms and "
-        "the plan. Empty blocks and missing answers are marked; questions marked \\* are needed at a stage gate. "
-        "Block names and questions are this workbook's own, in the spirit of the MLOps Stack Canvas and the "
-        "Machine Learning Canvas."
+        f"the plan. {marks} Block names and questions are this workbook's own, in the spirit of the MLOps Stack "
+        "Canvas and the Machine Learning Canvas."
     )
     st.markdown(f"#### {plain(project.info.name or 'Untitled project')}")
     _render_downloads(project)

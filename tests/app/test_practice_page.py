@@ -67,6 +67,7 @@ def test_practice_mode_hides_findings_counts_readiness_and_missing_marks(at: App
     assert not at.metric and "Practice mode is on" in _texts(at)
     at.switch_page("pages/canvas.py").run()
     assert "Missing:" not in _texts(at)
+    assert "In practice mode missing answers are not marked" in " ".join(c.value for c in at.caption)
 
 
 def test_opening_without_practice_shows_the_checks_as_before(at: AppTest) -> None:
