@@ -13,7 +13,7 @@ from lifecycle.handoff import DocSection, HandoffDocument, Prefilled, build_data
 from lifecycle.handoff.huggingface import slug
 from lifecycle.phases import PHASES_BY_KEY
 
-from . import nav, router, state
+from . import nav, practice_mode, router, state
 from .answer_links import ANNEX_IV_PAGE, query_for
 from .doc_focus import render_document_focus
 from .forms import render_section
@@ -55,7 +55,12 @@ def _render_prefilled(item: Prefilled, where: str) -> None:
 
 
 def render_completeness(document: HandoffDocument) -> None:
-    """Overall completeness, then one bar per section in two columns."""
+    """Overall completeness, then one bar per section in two columns; in practice mode neither, since a section's
+    missing answers point at the scenario's planted gaps (as the sidebar's progress would)."""
+    if practice_mode.active():
+        st.caption("Practice mode is on: how complete each section is stays hidden, as missing answers are part of "
+                   "what you are looking for.")
+        return
     st.progress(document.ratio, text=f"{document.answered} of {document.total} answers "
                                      f"({round(100 * document.ratio)}%)")
     columns = st.columns(2)
@@ -89,7 +94,8 @@ def render_doc_section(section: DocSection) -> None:
     """A section: what the phase answers say (read-only, linked) beside the questions left.
     A section with a table is laid out one above the other, so the table gets the full width."""
     st.subheader(f"{section.number}. {section.title}", divider="gray")
-    st.caption(f"{section.purpose} {section.answered} of {section.total} answered.")
+    answered = "" if practice_mode.active() else f" {section.answered} of {section.total} answered."
+    st.caption(f"{section.purpose}{answered}")
     if section.note:
         st.info(section.note, icon=":material/info:")
     if any(a.question.kind == "table" for a in section.asked):

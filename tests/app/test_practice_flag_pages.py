@@ -89,3 +89,15 @@ def test_with_practice_off_the_pages_have_no_flag_control(at: AppTest, area: str
     assert not at.exception
     assert _picker(at, area) == []
     assert "Practice mode: flag what is wrong" not in _texts(at)
+
+
+@pytest.mark.parametrize("area", ["datasheet", "model_card"])
+def test_a_document_page_in_practice_mode_hides_how_complete_each_section_is(at: AppTest, area: str) -> None:
+    _practise(at)
+    at.switch_page(PAGES[area]).run()
+    captions = " ".join(c.value for c in at.caption)
+    assert not at.get("progress") and " answered." not in captions  # 'Maintenance: 6 of 9' would point at a gap
+    assert "how complete each section is stays hidden" in captions
+    at.session_state["project"]["practice"]["active"] = False  # fixing the plan: the figures are back
+    at.run()
+    assert at.get("progress") and " answered." in " ".join(c.value for c in at.caption)
