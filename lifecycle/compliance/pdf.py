@@ -80,6 +80,12 @@ def draw_ai_act(pdf: Any, project: Project, table: TableFunction) -> None:
     high_risk = screening.tier is Tier.HIGH_RISK
     pdf.ln(2)
     pdf.para(INTRO, "", BODY, after=1.2)
+    if project.practice.active:
+        # which points are not (fully) documented names the answers still missing: clues to a scenario's planted
+        # gaps, hidden in practice mode as on the Annex IV page
+        pdf.para("Practice mode is on: the coverage of each point, which lists the answers still missing, is left "
+                 "out until the learner has submitted their flags.", "I", BODY, GREY, after=2)
+        return
     pdf.para(f"{covered.covered} of {covered.total} points documented; {covered.answers_given} of "
              f"{covered.answers_total} answers given."
              + ("" if high_risk else " Annex IV is required of high-risk systems; for this project it is good "

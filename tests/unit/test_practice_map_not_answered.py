@@ -39,3 +39,11 @@ def test_the_model_card_and_data_sheet_chapters_keep_their_not_answered_lists_ou
     shown = all_text(map_pdf(_with_practice(loan, active=False)))
     assert squeeze("Not answered yet:") in shown  # the Model Card's section on bias testing, among others
     assert squeeze("Not answered yet:") not in all_text(map_pdf(_with_practice(loan, active=True)))
+
+
+def test_the_annex_iv_chapter_of_a_practice_map_leaves_out_the_coverage_of_each_point() -> None:
+    loan = load_sample("loan")
+    assert squeeze("not documented") in all_text(map_pdf(_with_practice(loan, active=False))).lower()
+    practising = all_text(map_pdf(_with_practice(loan, active=True)))
+    assert squeeze("not documented") not in practising.lower() and squeeze("points documented") not in practising
+    assert squeeze("Practice mode is on: the coverage of each point") in practising
