@@ -39,13 +39,12 @@ def draw_document(pdf: Any, document: HandoffDocument, table: TableFunction, pra
     does for the phases in practice mode (an empty answer the gate needs is a planted gap's first clue)."""
     pdf.chapter()
     pdf.heading(f"{document.title}: {document.subject}", 17, ACCENT, before=0)
-    pdf.para(
-        f"{document.intro} {document.answered} of {document.total} answers given "
-        f"({round(100 * document.ratio)}%); each answer says which page it comes from.",
-        "I", BODY, GREY, after=2,
-    )
+    given = "" if practising else (f" {document.answered} of {document.total} answers given "
+                                   f"({round(100 * document.ratio)}%);")
+    pdf.para(f"{document.intro}{given} each answer says which page it comes from.", "I", BODY, GREY, after=2)
     for section in document.sections:
-        pdf.subheading(f"{section.number}. {section.title} ({section.answered} of {section.total})", ACCENT)
+        counts = "" if practising else f" ({section.answered} of {section.total})"
+        pdf.subheading(f"{section.number}. {section.title}{counts}", ACCENT)
         if section.note:
             pdf.para(section.note, "I", BODY, GREY, after=1.5)
         for item in section.prefilled:
