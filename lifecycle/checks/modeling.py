@@ -954,7 +954,8 @@ def test_set_tuning(project: Project) -> Iterator[Hit]:
     for path, text in texts_of(project, _TUNING_TEXTS):
         tuned = asserted(text, "test_tuning")
         if not tuned:
-            tuned = next((m for m in mentions(text, "tune_on_period") if m.asserted and calls_it_the_test(m.sentence, m.words)), None)
+            tuned = next((m for m in mentions(text, "tune_on_period")
+                          if m.asserted and calls_it_the_test(m.sentence, m.words)), None)
         if tuned:
             yield Hit(
                 message=f"The test set is used to choose the model ('{tuned.words}'): its score is no longer an "

@@ -552,7 +552,7 @@ def test_a_sentence_about_validation_does_not_name_the_test_set() -> None:
     assert not names_test_set("Tuned on the validation fold, never on the test fold.")
 
 
-# --- comparisons whose figures are dated in different years ------------------------------------------------------------
+# --- comparisons whose figures are dated in different years ---------------------------------------------------------
 
 from lifecycle.text.comparisons import figures_dated_apart  # noqa: E402
 
