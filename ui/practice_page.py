@@ -111,10 +111,6 @@ def _render_feedback(feedback: Feedback) -> None:
     project = state.project()
     attempts = project.practice.attempts
     st.subheader(f"Feedback on attempt {len(attempts)}", divider="gray")
-    last = attempts[-1]
-    if last.found_gaps != feedback.found_ids or last.false_flags != len(feedback.false_flags):
-        st.caption("Your flags changed since you submitted; this feedback is for the flags as they are now. "
-                   "Submit again to record the score.")
     cols = st.columns(4)
     cols[0].metric("Score", f"{feedback.score}/100")
     cols[1].metric("Found", f"{feedback.found} of {len(feedback.gaps)}")
@@ -196,7 +192,13 @@ def _render_exercise() -> None:
         st.caption("The answer key stays hidden until your first submission.")
         return
     feedback = _feedback()
-    if feedback is not None:
+    last = attempts[-1]
+    if feedback is not None and (last.found_gaps != feedback.found_ids
+                                 or last.false_flags != len(feedback.false_flags)):
+        # Flags changed since the last submission (a retry): the key would show what to flag; it waits for a submit.
+        st.info(f"Your flags changed since attempt {len(attempts)}: submit them to see your feedback. The answer key "
+                "stays hidden until then; your earlier scores are below.", icon=":material/visibility_off:")
+    elif feedback is not None:
         _render_feedback(feedback)
     _render_history()
     st.subheader("Next", divider="gray")

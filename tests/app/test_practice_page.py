@@ -118,6 +118,9 @@ def test_retry_keeps_the_previous_scores(at: AppTest) -> None:
     at.button(key="practice:submit").click().run()
     at.button(key="practice:retry").click().run()
     assert at.session_state["project"]["practice"]["flags"] == []
+    shown = _texts(at) + " ".join(i.value for i in at.info)
+    assert "submit them to see your feedback" in shown  # the key does not show what to flag on the retry
+    assert "Why it matters" not in shown and not at.get("metric")
     _flag(at, "modeling", ("modeling.filter_holdout_percent", ""), "No hold-out for a filter")
     _flag(at, "modeling", ("modeling.bias_testing", ""), "No bias testing")
     at.switch_page("pages/practice.py").run()
