@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from .reader.source import TooLarge, read_at_most
+
 CONFIG_FILE = "lifecycle.toml"
 POLICY_PACKS = "policy_packs"
 KNOWN_KEYS = (POLICY_PACKS,)
@@ -54,12 +56,10 @@ def read_settings(path: Path | None = None) -> Settings:
 def _read(name: str, _mtime: int, _size: int) -> Settings:
     path = Path(name)
     try:
-        with open(path, "rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
-        if len(raw) > MAX_BYTES:
-            return Settings(name, problems=(f"{name}: more than {MAX_BYTES:,} bytes (reading stopped there); a "
-                                            f"settings file holds a few lines, e.g. {EXAMPLE}",))
-        data = tomllib.loads(raw.decode("utf-8"))
+        data = tomllib.loads(read_at_most(path, MAX_BYTES).decode("utf-8"))
+    except TooLarge:
+        return Settings(name, problems=(f"{name}: more than {MAX_BYTES:,} bytes (reading stopped there); a "
+                                        f"settings file holds a few lines, e.g. {EXAMPLE}",))
     except (OSError, UnicodeDecodeError) as error:
         return Settings(name, problems=(f"{name}: cannot be read ({getattr(error, 'strerror', None) or error})",))
     except tomllib.TOMLDecodeError as error:  # its message ends with the line and column

@@ -14,8 +14,6 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import os
-import stat
 import string
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -29,6 +27,7 @@ from ..compliance.paths import UnknownPath, resolve
 from ..reader.errors import Refused
 from ..reader.guard import Guard
 from ..reader.limits import Limits, Wording
+from ..reader.source import TooLarge, read_at_most
 from ..reader.yaml_reader import PARSER, read_yaml
 from ..questions import Question
 from .model import (
@@ -316,26 +315,15 @@ def parse_pack(text: str, source: str) -> tuple[PolicyPack | None, list[str]]:
                       source=source), []
 
 
-def _read_bounded(path: Path) -> bytes | str:
-    """At most ``MAX_BYTES`` of the file, or why it is too large (the size from the file system only for the
-    message: a stream reports 0, so the limit is the read itself)."""
-    with open(path, "rb") as handle:
-        data = handle.read(MAX_BYTES + 1)
-        if len(data) <= MAX_BYTES:
-            return data
-        info = os.fstat(handle.fileno())
-    if stat.S_ISREG(info.st_mode) and info.st_size > MAX_BYTES:
-        return f"the file is {info.st_size:,} bytes; a policy pack may be at most {MAX_BYTES:,}"
-    return f"more than {MAX_BYTES:,} bytes (reading stopped there); a policy pack may be at most {MAX_BYTES:,}"
-
-
 def read_pack(path: str | Path) -> tuple[PolicyPack | None, list[str]]:
     path = Path(path)
     source = str(path)
     try:
-        data = _read_bounded(path)
-        if isinstance(data, str):
-            return None, [f"{source}: {data}"]
+        data = read_at_most(path, MAX_BYTES)
+    except TooLarge as large:
+        known = f"the file is {large.size:,} bytes" if large.size else (
+            f"more than {MAX_BYTES:,} bytes (reading stopped there)")
+        return None, [f"{source}: {known}; a policy pack may be at most {MAX_BYTES:,}"]
     except FileNotFoundError:
         return None, [f"{source}: no such file"]
     except IsADirectoryError:

@@ -25,20 +25,35 @@ def too_large(source: str, limits: Limits, size: int | None) -> NotReadError:
     return NotReadError(source, [f"{known}; {limits.wording.kinds} are limited to {limits.max_megabytes} MB"])
 
 
+class TooLarge(Exception):
+    """More than the limit: ``size`` is the file's size when a regular file can say it, else None (a stream)."""
+
+    def __init__(self, size: int | None):
+        super().__init__(size)
+        self.size = size
+
+
+def read_at_most(path: str | Path, max_bytes: int) -> bytes:
+    """The whole of ``path`` when it holds at most ``max_bytes``, else ``TooLarge``; OSError as raised. Used for
+    project files, policy packs and ``lifecycle.toml`` alike."""
+    with open(path, "rb") as handle:
+        data = handle.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            # Only for the message: a regular file can say how big it is. The limit itself never relies on it.
+            info = os.fstat(handle.fileno())
+            raise TooLarge(info.st_size if stat.S_ISREG(info.st_mode) and info.st_size > max_bytes else None)
+    return data
+
+
 def read_bounded(path: str | Path, limits: Limits = LIMITS) -> bytes:
     """At most ``limits.max_bytes`` of ``path``; a longer file or stream is refused once the limit is passed."""
     path = Path(path)
     try:
-        with open(path, "rb") as handle:
-            data = handle.read(limits.max_bytes + 1)
-            if len(data) > limits.max_bytes:
-                # Only for the message: a regular file can say how big it is. The limit itself never relies on it.
-                info = os.fstat(handle.fileno())
-                size = info.st_size if stat.S_ISREG(info.st_mode) and info.st_size > limits.max_bytes else None
-                raise too_large(path.name, limits, size)
+        return read_at_most(path, limits.max_bytes)
+    except TooLarge as large:
+        raise too_large(path.name, limits, large.size) from None
     except OSError as exc:
         raise NotReadError(str(path), [exc.strerror or str(exc)]) from None
-    return data
 
 
 def decode(data: bytes, source: str) -> str:
