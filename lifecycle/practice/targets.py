@@ -12,8 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from pydantic import BaseModel
-
+from ..canvas import value_at
 from ..handoff import build_datasheet, build_model_card
 from ..model import Project, RiskScreening, Timeline
 from ..phases import PHASES, PHASES_BY_KEY, Phase
@@ -62,19 +61,12 @@ def _question_targets(prefix: str, questions: tuple[Question, ...], section: Any
     return found
 
 
-def _section_at(project: Project, dotted: str) -> BaseModel:
-    node: Any = project
-    for part in dotted.split("."):
-        node = getattr(node, part)
-    return node
-
-
 def _phase_targets(project: Project, phase: Phase) -> list[Target]:
     section = phase.answers(project)
     questions = tuple(q for q in questions_of(phase.section) if q.name != GATE_FIELD)
     found = _question_targets(phase.key, questions, section)
     if phase.key == "problem_framing":  # the screening is asked on this page
-        found += _question_targets(SCREENING, questions_of(RiskScreening), _section_at(project, SCREENING),
+        found += _question_targets(SCREENING, questions_of(RiskScreening), value_at(project, SCREENING),
                                    "EU AI Act screening")
     for question in gate_questions():
         found.append(Target(f"Stage gate: {question.label}", f"{phase.key}.{GATE_FIELD}.{question.name}"))
@@ -95,7 +87,7 @@ def _document_targets(project: Project, kind: str) -> list[Target]:
             found.append(Target(f"{title}: {item.label} (from {item.origin_title})", item.source))
         if section.model is not None:
             path = ".".join(section.path)
-            found += _question_targets(path, questions_of(section.model), _section_at(project, path), title)
+            found += _question_targets(path, questions_of(section.model), value_at(project, path), title)
     return found
 
 
