@@ -12,6 +12,7 @@ from ..text import Gap, asserted, mentions
 from ..text.cues import history_qualified
 from ..text.metrics import content_words
 from ..text.names import protected_in_name
+from ..text.periods import counts_over_period, predicted_periods
 from .facts import (
     blank, days, evidence, features, first_asserted, label_delay, looks_sensitive, name_tokens, placeholder, quoted,
     row_name, sensitive_features, started, texts_of, unowned, unsettled_plan,
@@ -84,8 +85,9 @@ def _feature_words(feature: Feature) -> str:
     return " ".join(name_tokens(feature.name))
 
 
-def _timing_leak(index: int, feature: Feature, name: str) -> Hit | None:
-    """Why the feature's value is not known when the prediction is made, or None."""
+def _timing_leak(index: int, feature: Feature, name: str, periods: frozenset[str] = frozenset()) -> Hit | None:
+    """Why the feature's value is not known when the prediction is made, or None. ``periods``: the periods the
+    prediction is made for (``predicted_periods`` of the prediction target)."""
     field = f"data.features[{index}]"
     fix = (f"Remove '{name}', or replace it with the value as it was at the prediction moment (a point-in-time "
            "snapshot or a log written when the prediction was made).")
@@ -119,7 +121,18 @@ def _timing_leak(index: int, feature: Feature, name: str) -> Hit | None:
                 evidence=evidence(mention.sentence if attr != "name" else feature.name),
                 basis=CROSS if ticked else TEXT,
             )
+    counted = counts_over_period(feature.description, periods)
+    if counted:
+        return Hit(
+            message=f"Feature '{name}' counts what happens {counted.words!r}, the period being predicted: the "
+                    "prediction is made before that period, so the value does not exist yet.",
+            fix=fix, field=f"{field}.description", subject=name, evidence=evidence(counted.sentence), basis=TEXT,
+        )
     return None
+
+
+def _periods(project: Project) -> frozenset[str]:
+    return predicted_periods(project.problem_framing.prediction_target)
 
 
 @check("DA-002", "Feature not known at prediction time", phase=PHASE, severity=Severity.BLOCKER,
@@ -132,10 +145,11 @@ def feature_from_the_future(project: Project) -> Iterator[Hit]:
     different (leakage through illegitimate features, L2). Found from the answers (not known
     at prediction time; filled in after the prediction) and from the feature's description,
     source or name when they say the value is set once the case closes, is a final status or
-    resolution code, or is taken as of the extract date, whatever the ticks say.
+    resolution code, or is taken as of the extract date, or counts events over the period being predicted
+    ('removal jobs logged for the shift' when the list is made before each shift), whatever the ticks say.
     """
     for index, feature, name in features(project):
-        hit = _timing_leak(index, feature, name)
+        hit = _timing_leak(index, feature, name, _periods(project))
         if hit:
             yield hit
 
@@ -176,7 +190,7 @@ def target_derived_feature(project: Project) -> Iterator[Hit]:
     Features already reported by DA-002 are not reported again.
     """
     for index, feature, name in features(project):
-        if _timing_leak(index, feature, name):
+        if _timing_leak(index, feature, name, _periods(project)):
             continue
         field = f"data.features[{index}]"
         fix = (f"Check that '{name}' is computed only from data known before the prediction (as it was then); "
@@ -730,7 +744,7 @@ def standout_feature_untraced(project: Project) -> Iterator[Hit]:
     """
     for index, feature, name in features(project):
         mention = asserted(feature.description, "standout_feature") or asserted(feature.source, "standout_feature")
-        if not mention or _historical(feature) or _timing_leak(index, feature, name):
+        if not mention or _historical(feature) or _timing_leak(index, feature, name, _periods(project)):
             continue
         yield Hit(
             message=f"Feature '{name}' is described as {mention.words!r}, and nothing in the plan says its value is "

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from ..model import HumanEvaluation, MLTask, ModelFamily, PositionBias, Project, SelectionBasis, SplitStrategy
 from ..text import ASSERTED, DEFERRED, asserted, mentions, numbers
-from ..text.comparisons import figures_dated_apart
+from ..text.comparisons import figure_from_document, figures_dated_apart
 from ..text.evaluation_sets import calls_it_the_test
 from ..text.metrics import parse_metric, same_metric
 from ..text.numbers import as_fraction
@@ -866,7 +866,9 @@ def baseline_from_elsewhere(project: Project) -> Iterator[Hit]:
     published or last year's figure describes another population and period (Rule 1,
     ML Test Score Model 5). Also found when the comparison dates its figures in different
     years ('the 2019 review put the list at 12 %; the model reaches 28 % on 2023/24'), whatever
-    it calls the baseline's source. Quiet when the comparison also says both were scored on the
+    it calls the baseline's source, or takes a figure from a document or an estimate (an audit, a
+    vendor's case study, published studies) in a part of a sentence that does not say it was
+    measured on the test data. Quiet when the comparison also says both were scored on the
     same test data, or quotes the other figure for context only.
     """
     text = project.modeling.baseline_comparison
@@ -879,6 +881,14 @@ def baseline_from_elsewhere(project: Project) -> Iterator[Hit]:
             message=f"The model is compared with a baseline figure from elsewhere ('{elsewhere.words}'), not with the "
                     "baseline scored on the same test data.",
             fix=fix, field="modeling.baseline_comparison", evidence=evidence(elsewhere.sentence), basis=TEXT,
+        )
+        return
+    documented = figure_from_document(text)
+    if documented:
+        yield Hit(
+            message=f"The baseline's figure is taken from a document ('{documented.source}'), not measured on the "
+                    "test data the model was scored on.",
+            fix=fix, field="modeling.baseline_comparison", evidence=evidence(documented.sentence), basis=TEXT,
         )
         return
     apart = figures_dated_apart(text)

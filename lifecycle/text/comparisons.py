@@ -69,3 +69,53 @@ def figures_dated_apart(text: str) -> DatedApart | None:
         return None  # one period, or a span of years ('from 2021 to 2024') that covers both figures
     sentence = next(s for found, s in dated if earliest in found)
     return DatedApart(sentence, earliest, latest)
+
+
+# Where a figure comes from when nobody measured it here: a document, an estimate, someone's statement.
+_DOCUMENT = re.compile(
+    r"\b(?:audit|audits|report|reports|study|studies|survey|surveys|estimate|estimates|case\s+study|white\s*paper|"
+    r"paper|papers|literature|publication|publications|article|articles|brochure|presentation|deck|benchmarking|"
+    r"exercise|press\s+release|factsheet|fact\s+sheet|newsletter|"
+    r"review(?!\s+(?:queue|set|team|time|rate|step|stage|process|load|capacity|of|by|outcome|outcomes)\b)|reviews)\b",
+    re.IGNORECASE,
+)
+# A figure measured on the evaluation data itself ('on our test months', 'replayed over the hold-out').
+_MEASURED_HERE = re.compile(
+    r"\b(?:test|tests|testing|hold-?out|held[- ]out|back-?test\w*|replay\w*|re-?ran|re-?run|re-?scored|rescored|"
+    r"re-?computed|recomputed|out-of-time|(?:our|this|the\s+same)\s+evaluation|evaluation\s+(?:set|period|data|"
+    r"months|weeks|year|quarter|sample))\b",
+    re.IGNORECASE,
+)
+_FRACTION = re.compile(r"\b(?:a|one|two|three)[- ](?:third|thirds|quarter|quarters|fifth|fifths|half)\b|\bhalf\b",
+                       re.IGNORECASE)
+_PARTS = re.compile(r",\s+")
+_SAME = re.compile(r"\b(?:same|identical|both)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class DocumentedFigure:
+    sentence: str  # the sentence that gives the figure
+    source: str  # the words naming where it comes from ('audit', 'case study')
+
+
+def _has_figure(text: str) -> bool:
+    return any(_is_score(q) for q in quantities(text)) or bool(_FRACTION.search(text))
+
+
+def figure_from_document(text: str) -> DocumentedFigure | None:
+    """A score the comparison takes from a document or an estimate (an audit, an annual report, a vendor's case
+    study, published studies) rather than from the test data: the part of a sentence that names the document, or
+    the part right after it ('... case study (0.72 accuracy at their reference site)'), gives a figure, and neither
+    says it was measured on the test data."""
+    for sentence in sentences(text):
+        if _CONTEXT_ONLY.search(sentence.text) or (_SAME.search(sentence.text) and _MEASURED_HERE.search(sentence.text)):
+            continue  # 'Same 52 test Mondays: the cover report's recall 0.52, the model 0.71'
+        parts = [part for clause in clauses(sentence) for part in _PARTS.split(clause.text) if part.strip()]
+        for index, part in enumerate(parts):
+            source = _DOCUMENT.search(part)
+            if not source or _MEASURED_HERE.search(part):
+                continue
+            following = parts[index + 1] if index + 1 < len(parts) else ""
+            if _has_figure(part) or (following and _has_figure(following) and not _MEASURED_HERE.search(following)):
+                return DocumentedFigure(sentence.text, source[0])
+    return None

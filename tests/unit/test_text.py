@@ -574,9 +574,57 @@ def test_figures_on_one_period_are_not_dated_apart(text: str) -> None:
     assert figures_dated_apart(text) is None
 
 
+# --- a baseline figure taken from a document rather than measured on the test data ---------------------------------
+
+from lifecycle.text.comparisons import figure_from_document  # noqa: E402
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("The finance office's spot-check audit found the manual coding right 71% of the time; the model scores 0.84 "
+     "on the held-out invoices.", "audit"),
+    ("Industry surveys give rule engines about 60% detection, and we reach 77% on our test weeks.", "surveys"),
+    ("Compared with the dispatcher heuristic as described in the supplier's case study (0.66 hit rate at a pilot "
+     "depot), our 0.81 on the test month is well ahead.", "case study"),
+    ("For the old checklist, the quality lead's own estimate was roughly a third of defects caught.", "estimate"),
+])
+def test_a_figure_read_from_a_document_is_named_with_its_source(text: str, source: str) -> None:
+    found = figure_from_document(text)
+    assert found is not None and found.source.lower() == source
+
+
+@pytest.mark.parametrize("text", [
+    "Replayed over the same test weeks, the rules catch 58% and the model 77%.",
+    "Same 40 test days, same capacity: the nightly exceptions report recall 0.48, the model 0.69.",
+    "The 2022 audit's 71% is quoted for context only; on the test set the rules score 66% and the model 80%.",
+    "The manual review queue holds 0.4% of orders; the model flags 0.3% on the test month.",
+    "The audit team will review the model's report every quarter.",                    # no figure at all
+])
+def test_a_figure_measured_on_the_test_data_is_not_from_a_document(text: str) -> None:
+    assert figure_from_document(text) is None
+
+
 def test_refers_back_to_the_sentence_before_but_not_in_a_relative_clause() -> None:
     from lifecycle.text.cues import refers_back
 
     assert refers_back("We put this at 120 SEK") and refers_back("It costs about 6 minutes")
     assert refers_back("Such an error costs a day")
     assert not refers_back("A chat sent to an agent that a bot flow would close alone costs EUR 1.80")
+
+
+# --- the period a prediction is made for, and counts over it --------------------------------------------------------
+
+from lifecycle.text.periods import counts_over_period, predicted_periods  # noqa: E402
+
+
+def test_predicted_periods_come_from_the_target_with_the_day_for_parts_of_a_day() -> None:
+    assert predicted_periods("For each ward and each upcoming shift: the number of falls") == {"shift", "day"}
+    assert predicted_periods("Sales per store, SKU and week for the next 4 weeks") == {"week"}
+    assert predicted_periods("For each claim at first notice: the probability of fraud") == frozenset()
+
+
+def test_counts_over_the_predicted_period_quote_the_words_that_name_it() -> None:
+    found = counts_over_period("Deliveries rejected at the dock during the same shift.", frozenset({"shift"}))
+    assert found is not None and found.words == "during the same shift"
+    assert counts_over_period("Rejected deliveries on the day the extract is taken.", frozenset({"day"})) is None
+    assert counts_over_period("Deliveries rejected over the previous shift.", frozenset({"shift"})) is None
+    assert counts_over_period("Deliveries rejected during the shift.", frozenset({"week"})) is None
