@@ -124,13 +124,22 @@ def all_at_once(project: Project) -> Iterator[Hit]:
 
     Releasing to a small share of traffic (or in shadow) first catches serving problems
     while they affect few users (ML Test Score Infra 6). Also read from a rollout plan that
-    switches every store, ward or user on the same day, whatever the strategy answer says.
+    switches every store, ward or user on the same day, whatever the strategy answer says, and
+    from a blue/green switch whose plan has no shadow, canary or staged step: blue/green makes
+    going back quick, but the switch itself sends all traffic to the new model at once.
     """
     deployment = project.deployment
     fix = "Run in shadow or on a small canary share first, with a bake time and stop criteria, then ramp up."
     if deployment.rollout_strategy is RolloutStrategy.ALL_AT_ONCE:
         yield Hit(
             message="The model is released to all traffic at once: a serving bug or bad model hits every user.",
+            fix=fix, field="deployment.rollout_strategy",
+        )
+        return
+    if deployment.rollout_strategy is RolloutStrategy.BLUE_GREEN and not _STAGED.search(deployment.rollout_plan):
+        yield Hit(
+            message="The rollout is a blue/green switch with no shadow, canary or staged step in its plan: the switch "
+                    "moves all traffic to the new model at once; it only makes going back quick.",
             fix=fix, field="deployment.rollout_strategy",
         )
         return
@@ -146,6 +155,12 @@ def all_at_once(project: Project) -> Iterator[Hit]:
 
 
 _SHADOW = re.compile(r"\b(?:shadow\w*|dark[- ]launch\w*|silent\w*|offline|replay\w*)\b", re.IGNORECASE)
+# A plan with a step before everyone: shadow, canary, a pilot group, a share, 'first ... then'.
+_STAGED = re.compile(
+    r"\b(?:shadow\w*|dark[- ]launch\w*|canar\w*|pilot\w*|trial\w*|phase[ds]?|staged?|stages|gradual\w*|ramp\w*|"
+    r"step(?:s|ped|wise)?|percent|a\s+few|first\s+(?:on|in|to|for|with)|then)\b|%",
+    re.IGNORECASE,
+)
 
 
 def _large_first_step(plan: str) -> Mention | None:
