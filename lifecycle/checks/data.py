@@ -10,6 +10,7 @@ from ..model import (
 )
 from ..text import Gap, asserted, mentions
 from ..text.cues import history_qualified
+from ..text.joins import history_joined_as_today
 from ..text.metrics import content_words
 from ..text.names import protected_in_name
 from ..text.periods import counts_over_period, predicted_periods
@@ -277,19 +278,44 @@ def unweighted_sampling(project: Project) -> Iterator[Hit]:
             return
 
 
+def _history_joined_as_today(project: Project, joined: list[Feature]):
+    """The sentence of the data notes, or of a joined feature's description, that joins past rows to today's table."""
+    for text in (project.data.quality_notes, *(feature.description for feature in joined)):
+        sentence = history_joined_as_today(text)
+        if sentence:
+            return sentence
+    return None
+
+
 @check("DA-005", "Joined-table features without point-in-time values", phase=PHASE, severity=Severity.WARNING,
-       rules=(31,), refs=("ML Test Score Monitor 3",))
+       rules=(31,), refs=("ML Test Score Monitor 3",), reads=("data.quality_notes", "data.features[*].description"))
 def joined_tables_drift(project: Project) -> Iterator[Hit]:
     """Features come from joined tables, but nothing keeps their values as they were at serving time.
 
     A lookup table joined at training time holds today's values, not those seen when the
     prediction was served, which creates training/serving skew (Rule 31). Snapshots or
     serving-time logs fix it. Also fires when snapshots are claimed but a joined feature's
-    source is marked as not versioned.
+    source is marked as not versioned, and when logs or snapshots are claimed but the prose says
+    the training history is joined to the tables as they stand today ('for the 2020-2025 history,
+    lead time comes from the current article master'): logging from go-live on does not mend the
+    rows the model learns from.
     """
     joined = [(feature, name) for _, feature, name in features(project) if feature.from_joined_table]
     mitigation = project.data.joined_tables
-    if not joined or mitigation is JoinMitigation.SERVING_LOG:
+    if not joined:
+        return
+    if mitigation in (JoinMitigation.SERVING_LOG, JoinMitigation.SNAPSHOT):
+        today = _history_joined_as_today(project, [feature for feature, _ in joined])
+        if today:
+            yield Hit(
+                message=f"Joined values are said to be {mitigation.label.lower()!r}, but the training history is "
+                        "joined to the tables as they stand today: past rows carry values serving never saw.",
+                fix="Rebuild the training rows from snapshots or change history as of each row's prediction time, "
+                    "or train only on rows whose joined values were logged at serving.",
+                field="data.joined_tables", evidence=evidence(today.text), basis=CROSS,
+            )
+            return
+    if mitigation is JoinMitigation.SERVING_LOG:
         return
     names = [name for _, name in joined]
     verb = "comes" if len(names) == 1 else "come"

@@ -11,6 +11,10 @@ finding can quote the sentence it read. The parts:
   records, proxies, rehearsal, on-call…), each a family of synonyms and paraphrases;
 - ``names``: feature names read as tokens (``applicant_postcode`` → applicant, postcode);
 - ``metrics``: metric names and which way is better;
+- ``comparisons``: whether a baseline comparison rests on the same test data (figures dated
+  apart, a figure read from a document);
+- ``periods``: the period a prediction is made for, and features counting events inside it;
+- ``joins``: past rows joined to a lookup table as it stands today;
 - ``analysis``: ``analyse``, ``mentions``, ``asserted``, ``lacks``… (cached per text).
 """
 

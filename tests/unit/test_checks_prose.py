@@ -952,3 +952,31 @@ def test_an_earlier_period_or_a_planned_value_is_not_a_count_over_the_predicted_
                  "Bank holiday on the day (yes/no), from the calendar.",
                  "Clinicians on duty for the session, from the rota."):
         assert _by_check(_per_visit(text), "DA-002") == [], text
+
+
+
+def _joined(mitigation: str, notes: str) -> Mutation:
+    return both(put("data.features[1].from_joined_table", True), put("data.joined_tables", mitigation),
+                put("data.quality_notes", notes))
+
+
+# logging or snapshots from go-live on do not mend a training history joined to today's tables
+FIRES += [
+    ("DA-005", _joined("serving_log", "The scoring job keeps what it joined from go-live; for the 2021-2024 training "
+                                      "months the depot attributes come from the current depot master.")),
+    ("DA-005", _joined("snapshot", "Snapshots start with the pilot. Historical rows use the depot table as it stands "
+                                   "when the training extract runs.")),
+    ("DA-005", _joined("serving_log", "Older training weeks are joined to today's depot register, since nothing else "
+                                      "was kept.")),
+]
+QUIET += [
+    ("DA-005", _joined("snapshot", "Training months take the depot attributes from the nightly snapshot of their own "
+                                   "day, not from the current depot master.")),
+]
+
+
+def test_a_history_joined_to_todays_table_is_reported_on_the_join_answer_with_the_sentence() -> None:
+    notes = ("The scoring job keeps what it joined from go-live; for the 2021-2024 training months the depot "
+             "attributes come from the current depot master.")
+    findings = _by_check(_joined("serving_log", notes), "DA-005")
+    assert findings and findings[0].field == "data.joined_tables" and findings[0].evidence == notes

@@ -628,3 +628,28 @@ def test_counts_over_the_predicted_period_quote_the_words_that_name_it() -> None
     assert counts_over_period("Rejected deliveries on the day the extract is taken.", frozenset({"day"})) is None
     assert counts_over_period("Deliveries rejected over the previous shift.", frozenset({"shift"})) is None
     assert counts_over_period("Deliveries rejected during the shift.", frozenset({"week"})) is None
+
+
+# --- past rows joined to a table as it stands today -----------------------------------------------------------------
+
+from lifecycle.text.joins import history_joined_as_today  # noqa: E402
+
+
+@pytest.mark.parametrize("text", [
+    "Scoring logs the tariff it looked up from March; for the 2019-2024 training rows the tariff comes from the "
+    "current price table.",
+    "For the historical tickets we join the customer register as it stands when the training extract is pulled.",
+    "Past orders get the warehouse's live master data, the only copy there is, joined at training time.",
+])
+def test_training_history_joined_to_todays_table_is_found(text: str) -> None:
+    assert history_joined_as_today(text) is not None
+
+
+@pytest.mark.parametrize("text", [
+    "The tier as it stood when the order was placed, from the monthly snapshot taken before that date.",
+    "At scoring the current tier is read and logged with the prediction.",
+    "Training rows are not joined to the live register but to the weekly snapshot of their own week.",
+    "For the 2019-2024 history we rebuild each row from the change log rather than the current price table.",
+])
+def test_point_in_time_joins_and_scoring_lookups_are_not_todays_table(text: str) -> None:
+    assert history_joined_as_today(text) is None
