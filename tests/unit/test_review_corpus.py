@@ -47,12 +47,14 @@ def test_corpus_has_enough_plans_and_domains():
     holdout4 = [p for p in PLANS if p.split == "holdout4"]
     holdout5 = [p for p in PLANS if p.split == "holdout5"]
     holdout6 = [p for p in PLANS if p.split == "holdout6"]
+    holdout7 = [p for p in PLANS if p.split == "holdout7"]
     assert len(holdout2) >= 3
     assert len(holdout3) >= 4
     assert len(holdout4) >= 3
     assert len(holdout5) >= 2
     assert len(holdout6) >= 3
-    assert len({p.domain for p in PLANS}) >= 25
+    assert len(holdout7) >= 3
+    assert len({p.domain for p in PLANS}) >= 28
     assert not {p.domain for p in dev} & {p.domain for p in holdout}, "holdout domains must not appear in dev"
     earlier = {p.domain for p in dev + holdout}
     assert not {p.domain for p in holdout2} & earlier, "holdout2 domains must be new to dev and holdout"
@@ -62,6 +64,7 @@ def test_corpus_has_enough_plans_and_domains():
     assert not {p.domain for p in holdout5} & (before4 | {p.domain for p in holdout4}), "holdout5 domains must be new"
     before6 = before4 | {p.domain for p in holdout4 + holdout5}
     assert not {p.domain for p in holdout6} & before6, "holdout6 domains must be new"
+    assert not {p.domain for p in holdout7} & (before6 | {p.domain for p in holdout6}), "holdout7 domains must be new"
     for plan in PLANS:
         assert not re.search(r"churn|recommend|loan", plan.domain, re.I), plan.domain
 
@@ -87,6 +90,8 @@ def test_opened_holdouts_record_their_first_measurement_and_point_to_the_sealed_
     assert "54/90" in note and "54/69" in note and "holdout4" in note
     note = (CORPUS_DIR / "holdout4" / "README.md").read_text(encoding="utf-8")
     assert "104/180" in note and "105/120" in note and "holdout6" in note
+    note = (CORPUS_DIR / "holdout7" / "README.md").read_text(encoding="utf-8")
+    assert "83/144" in note and "85/113" in note and "holdout6" in note
 
 
 def test_benchmark_accepts_every_split_and_all():
