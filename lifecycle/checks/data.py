@@ -168,6 +168,13 @@ def _historical(feature: Feature) -> bool:
         asserted(text, "at_prediction_time") for text in (feature.description, feature.source))
 
 
+def _about_filings(project: Project) -> bool:
+    """The plan is about tax or other filings, where 'the returns database' holds declarations, not goods sent back."""
+    framing = project.problem_framing
+    return any(asserted(text, "filings") for text in (framing.prediction_target, framing.decision_supported,
+                                                       framing.label_definition))
+
+
 def _label_source_names(project: Project, feature: Feature) -> bool:
     """The labels come from the same system this feature is read from."""
     source = feature.source.strip().casefold()
@@ -231,7 +238,7 @@ def target_derived_feature(project: Project) -> Iterator[Hit]:
         for attr, text in (("source", feature.source), ("description", feature.description),
                            ("name", _feature_words(feature))):
             mention = asserted(text, "outcome_system")
-            if not mention or historical:
+            if not mention or historical or (mention.words.lower().startswith("return") and _about_filings(project)):
                 continue
             same = _label_source_names(project, feature)
             yield Hit(

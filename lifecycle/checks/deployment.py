@@ -163,17 +163,27 @@ _STAGED = re.compile(
 )
 
 
+# The first step is watched against the rest, which stays on the old way, with a rule that stops it.
+_CONTROLLED = re.compile(
+    r"\b(?:comparison|control\s+group|compared\s+(?:with|to|against)|as\s+(?:a\s+|the\s+)?control)\b(?=.*\b(?:stop\w*|"
+    r"halt\w*|paus\w*|roll\w*\s+back|abort\w*)\b)|\b(?:stop\w*|halt\w*|paus\w*|abort\w*)\b(?=.*\b(?:comparison|"
+    r"control\s+group|compared\s+(?:with|to|against))\b)",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
 def _large_first_step(plan: str) -> Mention | None:
-    """The rollout's first exposed share when it is a quarter of the traffic or more ('50% of searches from day
-    one', 'all of our two biggest markets, 58% of revenue'): a canary in name only. Shares in shadow do not count."""
+    """The rollout's first exposed share when it is over a quarter of the traffic ('50% of searches from day
+    one', 'all of our two biggest markets, 58% of revenue'): a canary in name only. Shares in shadow do not count;
+    up to half is a cautious step when the rest is kept as a comparison and a stop rule is named."""
     for q in numbers(plan):
         if q.unit != "%":
             continue
         clause = clause_at(plan, q.start)
         if _SHADOW.search(clause):
             continue
-        if q.value <= 25:  # a quarter after a shadow period is a cautious first step
-            return None
+        if q.value <= (50 if _CONTROLLED.search(plan) else 25):  # a quarter after a shadow period is a cautious
+            return None  # first step; up to half when the rest stays on the old way as a comparison and a stop rule
         sentence = sentence_at(plan, q.start)
         return Mention("all_at_once", q.text, sentence, ASSERTED, q.start, q.end)
     return None

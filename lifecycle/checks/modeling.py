@@ -47,18 +47,40 @@ def _gap_evidence(text: str, concept: str = "") -> tuple[str, str]:
     return "", ANSWER
 
 
+def _perceptual_inputs(project: Project):
+    """The mention of images, sound or video as what the model reads, or None."""
+    texts = (project.problem_framing.prediction_target, project.modeling.model_description,
+             *(source.name for source in project.data.sources), *(f.description for f in project.data.features))
+    return next((m for m in (asserted(text, "perceptual_inputs") for text in texts) if m), None)
+
+
 @check("MO-001", "First model is complex", phase=PHASE, severity=Severity.WARNING, rules=(4, 14),
-       refs=("ML Test Score Model 5",))
+       refs=("ML Test Score Model 5",),
+       reads=("problem_framing.prediction_target", "modeling.model_description", "data.features[*].description"))
 def complex_first_model(project: Project) -> Iterator[Hit]:
     """The first model is a neural network or an ensemble of several models.
 
     The first version should prove the pipeline end to end with a simple, interpretable
     model; complexity hides infrastructure bugs and makes debugging harder (Rules 4, 14).
+    A tip only when the model reads images, sound or video: there a small pretrained network
+    is the simple first model.
     """
     family = project.modeling.model_family
     if family in (ModelFamily.NEURAL_NETWORK, ModelFamily.ENSEMBLE):
         # a simple model that came first and stays as fallback or reference is the debugging anchor Rule 4 asks for
         simple = asserted(project.modeling.model_description, "simple_model_first")
+        perceptual = family is ModelFamily.NEURAL_NETWORK and not simple and _perceptual_inputs(project)
+        if perceptual:
+            yield Hit(
+                message=f"The first model is a neural network on {perceptual.words!r}: for such inputs a small "
+                        "pretrained network is the simple first model; keep its pipeline simple and its training "
+                        "recipe standard, so data and serving bugs stay visible.",
+                fix="Fine-tune a standard pretrained network with default settings first, and keep it as the "
+                    "reference later models must beat.",
+                field="modeling.model_family", evidence=evidence(perceptual.sentence), basis=TEXT,
+                severity=Severity.ADVICE,
+            )
+            return
         yield Hit(
             message=f"The first model is '{family.label}'"
                     + (f", with a simpler model kept beside it ('{simple.words}'): keep comparing against it, so "

@@ -68,16 +68,22 @@ def no_data_drift(project: Project) -> Iterator[Hit]:
 
     When the population or an upstream source shifts, the model keeps answering with
     confidence and nothing errors; only a drift signal on the inputs reveals it early
-    (Rule 10, ML Test Score Monitor 2).
+    (Rule 10, ML Test Score Monitor 2). A warning rather than a blocker when a working signal
+    watches the predictions' distribution: that sees a shifted population too, only later.
     """
     # a signal of another kind that watches the inputs' distribution (unseen categories, PSI) is a drift watch
     watched = any(asserted(f"{s.name}. {s.threshold}", "input_drift") for s in _working(project, set(SignalKind)))
     if project.monitoring.signals and SignalKind.DATA_DRIFT not in signal_kinds(project) and not watched:
+        # a working watch on the predictions' distribution sees a shifted population too, only later and less
+        # precisely: a gap to close, not a blind spot
+        proxy = bool(_working(project, {SignalKind.PREDICTION_DISTRIBUTION}))
         yield Hit(
-            message=f"None of the monitoring signals ({_signals_named(project)}) watches input data drift.",
+            message=f"None of the monitoring signals ({_signals_named(project)}) watches input data drift"
+                    + (" (the watch on the predictions' distribution only shows a shift once it moves the scores)."
+                       if proxy else "."),
             fix="Add a data-drift signal on the key features (e.g. PSI or Wasserstein distance against the "
                 "training data) with a threshold, an action and an owner.",
-            field="monitoring.signals",
+            field="monitoring.signals", severity=Severity.WARNING if proxy else None,
         )
 
 

@@ -101,6 +101,8 @@ HEDGE_BEFORE = compile_phrases((
     "prevent", "prevents", "to avoid", "so as not to", "check for", "checks for", "test for", "tests for",
     "detect", "detects", "catch", "catches", "watch for", "look for", "alert on", "in case of", "in the event of",
     "is wrong", "mistake",
+    # an offer or a proposal is not the plan: 'the platform team offered to port the transforms, but we kept one'
+    "offered to", "offers to", "proposed to", "proposed", "suggested", "suggests", "pitched", "asked us to",
 ))
 # Contrast that puts what follows out of the plan, wherever it stands before the concept in the sentence:
 # "Unlike the coded diagnosis, which arrives days after discharge, ...".
@@ -123,6 +125,7 @@ CRITICISM_AFTER = compile_phrases((
     # 'logged only to audit the estimate, never used as a model input'
     "never|not used|read|fed|taken as|for ~ a|the model|an input|feature|features|inputs|training",
     "logged|kept|stored|used only to|for audit|auditing|check|checking|monitoring|compare|comparison",
+    "but we kept|stayed_with|stuck_with|stick_with|stay_with|keep",
 ))
 HEDGE_AFTER = re.compile(
     # an agent phrase may come between: 'tags added later by agents or macros are excluded'
@@ -343,6 +346,10 @@ NOT_DEFERRAL = compile_phrases((
     + "|".join(_WORK_LEFT_UNDONE) + r")\b)[a-z]+ed\b",
     "next day|week|month|morning|run|batch|business_day|working_day|monday|tuesday|wednesday|thursday|friday",
     "next to", "for now and", "will look at the last|latest|most_recent",
+    # nothing is waiting on anyone: 'this switch needs no decision of the committee', 'no approval is required'
+    "need|needs|needed|require|requires|required|involve|involves|take|takes|wait|waits_for ~ no decision|approval|"
+    "sign-off|agreement|go-ahead ~~",
+    "no decision|approval|sign-off|agreement ~~ is|are|was|be needed|required|necessary",
 ))
 
 # --- history: a value about the past, fixed before the prediction --------------------------------
@@ -357,6 +364,9 @@ HISTORY = compile_phrases((
     "up to the|each prediction|application|decision|scoring|request|snapshot|cut-off|cutoff|reference_date",
     "in|over|during|within|for the last|past|previous|preceding|trailing # day|week|month|year|quarter|hour",
     "last # day|week|month|year|quarter|hour", "trailing", "rolling # day|week|month|year",
+    # 'over the last four VAT quarters', 'received before the selection date'
+    "last|past|previous|preceding # ~ day|week|month|year|quarter|period|round|season",
+    "before|until|prior_to|up_to the ~ date|day|cut-off|cutoff|deadline",
     "@\\d+\\s*(?:d|m|w|y|h|day|days|month|months)", "to date", "ever",
     "as of the prediction|scoring|application|request|decision|snapshot|cut-off|cutoff|reference",
     "at the time of the prediction|scoring|application|request|decision|order|call|booking|admission|snapshot",

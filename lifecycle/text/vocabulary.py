@@ -458,7 +458,24 @@ OUTCOME_SYSTEM = Concept(
         "disputes|complaint|complaints|appeal|appeals|warranty|arrears|recovery|recoveries|returns= system|database|"
         "db|platform|ledger|register|module|service|app|application|tool|crm|erp|warehouse|mart|feed|export",
     ),
+    # returns filed with a tax office are declarations made before any selection, not goods sent back
+    exclude=("tax|vat|gst|income|filed|filing|annual|quarterly|monthly|corporate|declared ~ returns",),
     history_sensitive=True,
+)
+
+# Inputs for which a (pretrained) neural network is the simple first model: pixels, sound, video.
+PERCEPTUAL_INPUTS = Concept(
+    "perceptual_inputs", "images, sound or video as the model's input",
+    ("image|images|photo|photos|photograph|photographs|pixel|pixels|video|videos|footage|audio|"
+     "spectrogram|spectrograms|waveform|waveforms|x-ray|x-rays|radiograph|radiographs|mri|ultrasound|"
+     "camera_trap|camera-trap|satellite_image|satellite_images|aerial_image|aerial_images|micrograph|micrographs",),
+)
+
+# The plan is about tax or other filings: there 'the returns database' holds declarations, not goods sent back.
+FILINGS = Concept(
+    "filings", "returns in the sense of tax or other filings",
+    ("tax|vat|gst|income_tax|corporation_tax return|returns|filing|filings|declaration|declarations|audit|audits|"
+     "assessment|assessments", "taxpayer|taxpayers|revenue_authority|tax_office|tax_administration"),
 )
 
 LABEL_DERIVED = Concept(
@@ -1990,6 +2007,7 @@ VOCABULARY: dict[str, Concept] = {
         CENSORING_HANDLED, SUBSAMPLED, WEIGHTS_KEPT, INPUTS_NOT_KEPT, UNIVERSAL_LABEL, RESTRICTED_TARGET,
         OVERALL_ONLY, REACTIVE_ONLY, FP_WORDS, FN_WORDS, ADVERSARIAL, IMMATURE_AS_NEGATIVE, FALLBACK, QUALITY_GATE,
         GATE_BLOCKS, LABEL_TIMING, OUTPUTS_BECOME_LABELS, INPUT_DRIFT, SIMPLE_MODEL_FIRST, NOISY_LABEL, SELECTION_LABEL,
-        OUTCOME_TARGET, CALIBRATION_WORDS, POSITION_HANDLED, IGNORE_OUTPUT, VAGUE_OWNER, MANUAL_GATE, ENTITY_OVERLAP, GROUPED_BY_ENTITY, REPEATED_ENTITY,
+        OUTCOME_TARGET, CALIBRATION_WORDS, POSITION_HANDLED, IGNORE_OUTPUT, VAGUE_OWNER, MANUAL_GATE, ENTITY_OVERLAP,
+        GROUPED_BY_ENTITY, REPEATED_ENTITY, FILINGS, PERCEPTUAL_INPUTS,
     )
 }

@@ -980,3 +980,79 @@ def test_a_history_joined_to_todays_table_is_reported_on_the_join_answer_with_th
              "attributes come from the current depot master.")
     findings = _by_check(_joined("serving_log", notes), "DA-005")
     assert findings and findings[0].field == "data.joined_tables" and findings[0].evidence == notes
+
+
+# --- holdout7's lessons, in other words: sound plans that must not raise blockers -----------------------------------
+
+QUIET += [
+    # a rollback that needs nobody's decision is not put off
+    ("DE-001", rollback("The on-call engineer flips the model flag back to the rules; the change board confirmed that "
+                        "this needs no decision of theirs, because the rules stay the approved method. Rehearsed "
+                        "in staging in May.")),
+    # a port that was offered and declined is not a second implementation
+    ("DE-004", put("deployment.end_to_end_path", "Serving reads the features from the online store, materialised by "
+                                                 "the same Spark definitions as training. The app team offered to "
+                                                 "port the transforms to Kotlin, but we kept one code path.")),
+]
+
+
+def test_returns_in_a_tax_plan_are_filings_not_an_outcome_record() -> None:
+    feature = both(put("data.features[1].source", "Returns database"),
+                   put("data.features[1].description", "Declared turnover against the sector median."),
+                   put("data.features[1].source_records_outcomes", False))
+    tax = put("problem_framing.prediction_target", "For each VAT return filed this quarter: the probability that an "
+                                                   "audit finds an under-declaration.")
+    assert _by_check(both(feature, tax), "DA-003") == []
+    assert _by_check(feature, "DA-003"), "in a plan about orders, a returns database records what came back"
+
+
+def test_a_count_before_a_named_date_is_history() -> None:
+    from lifecycle.text.cues import history_qualified
+
+    assert history_qualified("Complaints received before the selection date.")
+    assert history_qualified("Input VAT over the last four VAT quarters.")
+
+
+def test_missing_input_drift_beside_a_watch_on_the_predictions_is_a_warning() -> None:
+    from tests.unit.test_checks_cases import drop_signals
+    from lifecycle.model import SignalKind
+
+    def predictions_watched(project: Project) -> None:
+        signal = project.monitoring.signals[0]  # the data_drift row, retyped to watch the predicted queues
+        signal.kind, signal.name = SignalKind.PREDICTION_DISTRIBUTION, "Share of tickets routed to each queue"
+        signal.threshold = "any queue's share 10 points away from the previous month's"
+
+    assert [f.severity for f in _by_check(predictions_watched, "MN-001")] == ["warning"]
+    dropped = drop_signals(SignalKind.DATA_DRIFT)
+    assert [f.severity for f in _by_check(dropped, "MN-001")] == ["blocker"]
+
+
+def test_a_first_region_with_the_rest_as_comparison_and_a_stop_rule_is_a_cautious_step() -> None:
+    controlled = both(put("deployment.rollout_strategy", "phased"),
+                      put("deployment.rollout_plan", "Two regions first, 38% of volume; the other regions stay on the "
+                                                     "rules as the comparison, and we stop if complaints double."))
+    assert _by_check(controlled, "DE-003") == []
+    uncontrolled = both(put("deployment.rollout_strategy", "phased"),
+                        put("deployment.rollout_plan", "Two regions first, 38% of volume, then everyone in March."))
+    assert _by_check(uncontrolled, "DE-003")
+
+
+def _network(description: str) -> Mutation:
+    return both(put("modeling.model_family", "neural_network"), put("modeling.model_description", description))
+
+
+FIRES += [
+    ("MO-001", _network("A three-layer MLP over the ticket features, trained with Adam.")),
+    ("MO-001", _network("Deep network with entity embeddings for product area and plan tier.")),
+    ("MO-001", _network("A transformer over the ticket's structured fields; nothing simpler was tried.")),
+]
+QUIET += [
+    ("MO-001", both(put("modeling.model_family", "tree_ensemble"),
+                    put("modeling.model_description", "Gradient-boosted trees over the ticket features."))),
+]
+
+
+def test_a_network_on_images_is_a_tip_to_start_from_a_pretrained_one() -> None:
+    findings = _by_check(_network("A pretrained ResNet-18 fine-tuned on the photos of each returned parcel."),
+                         "MO-001")
+    assert [f.severity for f in findings] == ["advice"] and "photos" in findings[0].message
