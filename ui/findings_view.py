@@ -69,12 +69,13 @@ def render_finding(finding: Finding, key: str, *, link: bool = True) -> None:
         st.caption("How to fix: " + plain(finding.fix))
         if finding.accepted:
             st.caption("Accepted: " + plain(finding.accepted_reason))
-        actions = st.columns([2, 2, 3])
+        # a row that wraps, not fixed columns: at 1024 px with the sidebar open, columns cut the labels short
+        actions = st.container(horizontal=True, wrap=True)
         if link:
-            with actions[0]:
+            with actions:
                 nav.go_button(page_for(finding), "Go to the answer", key=f"{key}:goto", icon=":material/edit:",
                               query_params={"focus": finding.field})
-        with actions[1]:
+        with actions:
             if finding.accepted:
                 st.button("Withdraw acceptance", key=f"{key}:withdraw", on_click=_withdraw, args=(finding,))
             else:
