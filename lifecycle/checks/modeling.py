@@ -10,6 +10,7 @@ from ..text.comparisons import figure_from_document, figures_dated_apart
 from ..text.evaluation_sets import calls_it_the_test
 from ..text.metrics import parse_metric, same_metric
 from ..text.numbers import as_fraction
+from ..text.selection import outcomes_only_where_acted
 from .facts import (
     DELAY_TOLERANCE,
     PROBABILITY_TASKS,
@@ -451,6 +452,16 @@ def _loop_countered(project: Project) -> bool:
     return first_asserted(project, _MITIGATION_TEXTS, "loop_mitigation") is not None
 
 
+def _only_where_acted(project: Project):
+    """(path, mention) when the prose says plainly that the cases nobody acted on have no outcome."""
+    for path, text in texts_of(project, ("data.label_source", "problem_framing.label_definition",
+                                         "data.quality_notes")):
+        mention = outcomes_only_where_acted(text)
+        if mention:
+            return path, mention
+    return None
+
+
 def _labels_from_the_action(project: Project):
     """(path, mention) when labels come from the follow-up the model's decision triggers: outcomes of the
     investigations, reviews or inspections it refers cases to exist only for the cases it referred."""
@@ -470,7 +481,8 @@ def unmitigated_feedback_loop(project: Project) -> Iterator[Hit]:
     biased sample and can lock in its own mistakes. Counter-measures: traffic held out from
     the model's decisions, a long-term holdout, or a written mitigation. Also found when the
     feedback-loop answer is 'no' (or missing) but the prose says outcomes are only seen for
-    the cases let through ('only approved loans have an outcome') or that the model's own
+    the cases let through ('only approved loans have an outcome', 'cases never audited have no
+    label', 'every row is an offer the rules actually sent') or that the model's own
     outputs, or corrections of them, become the next labels: that is a warning (a blocker
     when outcomes are selected and the answer denies the loop), while a
     loop the team has acknowledged is advice to add a counter-measure. Also a warning when
@@ -494,9 +506,9 @@ def unmitigated_feedback_loop(project: Project) -> Iterator[Hit]:
             severity=Severity.ADVICE,  # acknowledged by the team: a counter-measure is good practice, not a gap
         )
         return
-    found = first_asserted(project, _LOOP_TEXTS, "selective_labels") or first_asserted(
-        project, _LOOP_TEXTS, "performative") or _labels_from_the_action(project)
-    selected = first_asserted(project, _LOOP_TEXTS, "selective_labels") or _labels_from_the_action(project)
+    selected = first_asserted(project, _LOOP_TEXTS, "selective_labels") or _only_where_acted(project) or \
+        _labels_from_the_action(project)
+    found = selected or first_asserted(project, _LOOP_TEXTS, "performative")
     echoed = None if found else first_asserted(project, _LOOP_TEXTS, "outputs_become_labels")
     # A loop the answers deny is a gap whatever else the plan does: the counter-measures were not chosen for it.
     if (found or echoed) and (modeling.feedback_loop is False or not _loop_countered(project)):

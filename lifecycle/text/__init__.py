@@ -15,6 +15,7 @@ finding can quote the sentence it read. The parts:
   apart, a figure read from a document);
 - ``periods``: the period a prediction is made for, and features counting events inside it;
 - ``joins``: past rows joined to a lookup table as it stands today;
+- ``selection``: outcomes that exist only for the cases someone acted on, said plainly;
 - ``analysis``: ``analyse``, ``mentions``, ``asserted``, ``lacks``… (cached per text).
 """
 

@@ -1056,3 +1056,21 @@ def test_a_network_on_images_is_a_tip_to_start_from_a_pretrained_one() -> None:
     findings = _by_check(_network("A pretrained ResNet-18 fine-tuned on the photos of each returned parcel."),
                          "MO-001")
     assert [f.severity for f in findings] == ["advice"] and "photos" in findings[0].message
+
+
+def _loop_denied_with(label_source: str) -> Mutation:
+    return both(put("modeling.feedback_loop", False), put("data.label_source", label_source))
+
+
+FIRES += [
+    ("MO-013", _loop_denied_with("Reassignment log; tickets nobody escalated have no label and are skipped.")),
+    ("MO-013", _loop_denied_with("We only have an outcome where an agent picked the suggested queue.")),
+    ("MO-013", _loop_denied_with("Each row is a ticket the triage bot actually routed; if nobody routed it, there "
+                                 "is no example.")),
+]
+
+
+def test_outcomes_only_for_the_acted_on_cases_with_the_loop_denied_is_a_blocker() -> None:
+    findings = _by_check(_loop_denied_with("Tickets that were never escalated have no label."), "MO-013")
+    assert [f.severity for f in findings] == ["blocker"]
+    assert findings[0].evidence == "Tickets that were never escalated have no label."

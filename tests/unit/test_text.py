@@ -653,3 +653,29 @@ def test_training_history_joined_to_todays_table_is_found(text: str) -> None:
 ])
 def test_point_in_time_joins_and_scoring_lookups_are_not_todays_table(text: str) -> None:
     assert history_joined_as_today(text) is None
+
+
+# --- outcomes only for the cases someone acted on ------------------------------------------------------------------
+
+from lifecycle.text.selection import outcomes_only_where_acted  # noqa: E402
+
+
+@pytest.mark.parametrize("text", [
+    "Shops that were never inspected have no outcome and are not part of the training set.",
+    "Leads not contacted are dropped from the history.",
+    "We only see a result where a technician was sent.",
+    "If nobody visited the site, there is no label for that month.",
+    "Each row is a mailing the campaign tool actually sent.",
+])
+def test_outcomes_only_where_someone_acted_are_found(text: str) -> None:
+    mention = outcomes_only_where_acted(text)
+    assert mention is not None and mention.sentence == text and mention.words in text
+
+
+@pytest.mark.parametrize("text", [
+    "Customers who were not contacted have no missing values in the CRM.",
+    "Every shop is inspected at least once a year, so each has an outcome.",
+    "The inspectors, not the model, decide which shops they visit.",
+])
+def test_plans_that_observe_everyone_are_not_selective(text: str) -> None:
+    assert outcomes_only_where_acted(text) is None
