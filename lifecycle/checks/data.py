@@ -14,6 +14,7 @@ from ..text.joins import history_joined_as_today
 from ..text.metrics import content_words
 from ..text.names import protected_in_name
 from ..text.periods import counts_over_period, predicted_periods
+from ..text.privacy import assessment_after_use
 from .facts import (
     blank, days, evidence, features, first_asserted, label_delay, looks_sensitive, name_tokens, placeholder, quoted,
     row_name, sensitive_features, started, texts_of, unowned, unsettled_plan,
@@ -630,7 +631,9 @@ _PRIVACY_TEXTS = ("data.access_and_privacy", "data.quality_notes", "data.label_s
        refs=("ML Test Score Data 5",), applies=lambda p: bool(_pii_sources(p)), reads=("data.access_and_privacy",))
 def pii_without_controls(project: Project) -> Iterator[Hit]:
     """A source contains personal data, but the access and privacy answer says there are no controls, or puts
-    them off ('to be agreed with the DPO', 'pending the privacy review').
+    them off ('to be agreed with the DPO', 'pending the privacy review'), or puts the privacy assessment after the
+    data is in use or waves it away ('the DPIA will be drawn up in the course of the pilot', 'no separate privacy
+    review, since the data is already used for marketing').
 
     Personal data in a training pipeline needs access control, de-identification and
     retention rules before anyone trains on it (ML Test Score Data 5). An empty answer is
@@ -642,6 +645,9 @@ def pii_without_controls(project: Project) -> Iterator[Hit]:
     raw = asserted(data.access_and_privacy, "raw_personal_data")
     if pii and data.access_and_privacy.strip() and not gap and raw:
         gap = Gap("raw", raw.sentence)
+    late = None if gap else assessment_after_use(data.access_and_privacy)
+    if pii and late:
+        gap = Gap("deferred", late.text)
     if pii and data.access_and_privacy.strip() and gap:
         yield Hit(
             message=f"{quoted(pii)} contain personal data, but the access and privacy controls are not in place "

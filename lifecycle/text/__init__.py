@@ -16,6 +16,7 @@ finding can quote the sentence it read. The parts:
 - ``periods``: the period a prediction is made for, and features counting events inside it;
 - ``joins``: past rows joined to a lookup table as it stands today;
 - ``selection``: outcomes that exist only for the cases someone acted on, said plainly;
+- ``privacy``: a privacy assessment put after the data is in use, or waved away;
 - ``analysis``: ``analyse``, ``mentions``, ``asserted``, ``lacks``… (cached per text).
 """
 

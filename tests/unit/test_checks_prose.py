@@ -1074,3 +1074,19 @@ def test_outcomes_only_for_the_acted_on_cases_with_the_loop_denied_is_a_blocker(
     findings = _by_check(_loop_denied_with("Tickets that were never escalated have no label."), "MO-013")
     assert [f.severity for f in findings] == ["blocker"]
     assert findings[0].evidence == "Tickets that were never escalated have no label."
+
+
+def _privacy(text: str) -> Mutation:
+    return both(put("data.sources[0].contains_pii", True), put("data.access_and_privacy", text))
+
+
+FIRES += [
+    ("DA-017", _privacy("Names and e-mails stay in the extract while we build; the DPIA follows once the features "
+                        "are settled.")),
+    ("DA-017", _privacy("Access for the squad. No separate privacy review, as support already uses the tickets.")),
+    ("DA-017", _privacy("Pseudonymisation will be done during the rollout, with the privacy office.")),
+]
+QUIET += [
+    ("DA-017", _privacy("Customer ids are hashed at extraction; the DPIA was signed by the DPO in March, before the "
+                        "first extract; access is limited to the four analysts and extracts are kept 90 days.")),
+]

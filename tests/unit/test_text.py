@@ -679,3 +679,28 @@ def test_outcomes_only_where_someone_acted_are_found(text: str) -> None:
 ])
 def test_plans_that_observe_everyone_are_not_selective(text: str) -> None:
     assert outcomes_only_where_acted(text) is None
+
+
+# --- a privacy assessment put after the data is in use --------------------------------------------------------------
+
+from lifecycle.text.privacy import assessment_after_use  # noqa: E402
+
+
+@pytest.mark.parametrize("text", [
+    "The DPIA will be written with the DPO during the pilot, once the inputs are fixed.",
+    "Pseudonymisation is queued for after the first release.",
+    "No separate privacy review: the data is already used by the service team.",
+    "A privacy impact assessment is not needed yet, since nothing leaves the building.",
+])
+def test_a_privacy_assessment_after_use_or_waved_away_is_found(text: str) -> None:
+    assert assessment_after_use(text) is not None
+
+
+@pytest.mark.parametrize("text", [
+    "The DPIA was approved on 4 May, before the first extract.",
+    "We began with a raw extract and deleted it once the PIA was done.",
+    "No masking is left for after the pilot: it is in the export already.",
+    "Access is limited to the four analysts; extracts are deleted after 90 days.",
+])
+def test_a_completed_assessment_is_not_put_off(text: str) -> None:
+    assert assessment_after_use(text) is None
