@@ -402,6 +402,18 @@ POST_OUTCOME = Concept(
         "run|produced",
         "ended_up|ends_up|end_up @[a-z]+ing\\b",
         "actual|actuals ~ spend|spent|cost|costs|price|prices|amount|amounts|duration|hours|time|times|totals",
+        # the state after the event: 'post-departure passenger list', 'load factor as boarded', 'the flight-close
+        # manifest', 'counted up to the extraction of the data set', 'as on file today', 'over its whole life'
+        "@\\bpost-(?:departure|discharge|sale|close|closure|audit|event|delivery|flight|trip|visit|match|game|arrival|"
+        "landing|settlement|resolution|outcome|decision|selection|inspection|incident|treatment|surgery|repair|launch|"
+        "publication|purchase|payment|default|cancellation|review|investigation|completion)\\b",
+        "as boarded|flown|sold|delivered|settled|shipped|departed|billed|invoiced|dispatched|served|attended",
+        "flight-close|close-out|end-of-flight|day-of-departure|departure-day manifest|manifests|list|lists|count|counts|"
+        "file|report|roster",
+        "final manifest|manifests|passenger_list|roster|tally|bill|invoice|load|count|counts",
+        "up to|until|till the extraction|extract|export|data_pull|snapshot_date|training_extract",
+        "as on|in file|record|records today|now", "as recorded|held|filed today|now",
+        "over|during|across|for its|their|the whole|entire life|lifetime|lifespan",
         # notices, claims and strikes raised against the very item being scored come after it is live
         "notice|notices|takedown|takedowns|strike|strikes|claim|claims|dispute|disputes|complaint|complaints ~~ "
         "reference|references|referencing|linked_to|against|naming|names|about|on|for the|this|that listing|item|"

@@ -1090,3 +1090,16 @@ QUIET += [
     ("DA-017", _privacy("Customer ids are hashed at extraction; the DPIA was signed by the DPO in March, before the "
                         "first extract; access is limited to the four analysts and extracts are kept 90 days.")),
 ]
+
+
+# the state after the event, in other words than 'final' or 'closed'
+FIRES += [
+    ("DA-002", feature_description("Number of seats sold on the train, from the post-departure occupancy report.")),
+    ("DA-002", feature_description("Parcels per route as delivered, from the end-of-day close-out list.")),
+    ("DA-002", feature_description("Messages exchanged with the customer up to the extraction of the training set.")),
+    ("DA-002", feature_description("Support contacts of the account over its whole life, as on file today.")),
+]
+QUIET += [
+    ("DA-002", feature_description("Seats sold on the train at the scoring moment, from the hourly inventory "
+                                   "snapshot; the post-departure occupancy report is not used.")),
+]
