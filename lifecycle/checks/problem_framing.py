@@ -537,7 +537,8 @@ def label_mismatch(project: Project) -> Iterator[Hit]:
     one kind ('any admission' for an unplanned readmission), every kind lumped in on purpose for a target that is
     not about every kind ('whatever the cause code', 'no filter by article status'), or cases dropped or capped
     because of their outcome (orders cancelled for lateness left out, sales on days the shelf was empty counted as
-    demand).
+    demand), or outcomes of any size for a target with a floor ('any adjustment, however small' for 'additional
+    tax of at least EUR 1,500').
 
     The model then learns the wrong thing very well: outcomes the decision cannot change,
     or a label that hides exactly the cases the prediction matters for (Rule 13).
@@ -546,6 +547,15 @@ def label_mismatch(project: Project) -> Iterator[Hit]:
     definition, target = framing.label_definition, framing.prediction_target
     fix = ("Make the label count exactly what the prediction is about: leave out outcomes the decision cannot change, "
            "and keep (as censored) rather than drop or cap cases whose outcome is cut short.")
+    least = next((q for q in numbers(target) if q.comparator in ("ge", "gt") and not q.is_duration), None)
+    any_size = asserted(definition, "any_amount") if least else None
+    if any_size:
+        yield Hit(
+            message=f"The target counts outcomes of {least.text}, but the label counts one of any size "
+                    f"('{any_size.words}'): small outcomes the decision is not about become positives.",
+            fix=fix, field="problem_framing.label_definition", evidence=evidence(any_size.sentence), basis=CROSS,
+        )
+        return
     universal = asserted(definition, "universal_label") or asserted(definition, "unfiltered_label")
     restricted = _described(target, "restricted_target")
     if universal and restricted:

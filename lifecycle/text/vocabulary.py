@@ -1593,7 +1593,19 @@ UNIVERSAL_LABEL = Concept(
      # 'any comment a moderator took offline (spam, off-topic, insult ...)': every kind of removal is a positive
      "any|every|all ~ comment|comments|post|posts|item|items|order|orders|claim|claims|ticket|tickets|case|cases|"
      "message|messages|listing|listings|review|reviews ~~ removed|taken_offline|took_offline|taken_down|took_down|"
-     "deleted|rejected|cancelled|returned|refunded|hidden|blocked"),
+     "deleted|rejected|cancelled|returned|refunded|hidden|blocked",
+     # every route to the outcome counts: 'whatever the sales channel', 'from any sales channel'
+     "whatever|regardless_of|irrespective_of the|its ~ channel|channels|route|routes|source|sources|origin|way",
+     "from|through|via|on|in any ~ channel|channels|route|touchpoint|touchpoints"),
+)
+
+# The label counts an outcome of any size: 'however small', 'whatever its amount', 'different from zero'.
+ANY_AMOUNT = Concept(
+    "any_amount", "a label that counts an outcome of any size",
+    ("however small|slight|minor|little|large", "whatever its|the ~ amount|size|value|direction",
+     "regardless_of|irrespective_of its|the ~ amount|size|value|direction", "of any amount|size|value",
+     "different from|other_than zero", "non-zero|nonzero", "greater|more|higher than zero|0", "above|over zero",
+     "any amount|adjustment|change|correction|difference|deviation ~~ at_all", "any correction|adjustment line|lines"),
 )
 
 UNFILTERED_LABEL = Concept(
@@ -2020,6 +2032,6 @@ VOCABULARY: dict[str, Concept] = {
         OVERALL_ONLY, REACTIVE_ONLY, FP_WORDS, FN_WORDS, ADVERSARIAL, IMMATURE_AS_NEGATIVE, FALLBACK, QUALITY_GATE,
         GATE_BLOCKS, LABEL_TIMING, OUTPUTS_BECOME_LABELS, INPUT_DRIFT, SIMPLE_MODEL_FIRST, NOISY_LABEL, SELECTION_LABEL,
         OUTCOME_TARGET, CALIBRATION_WORDS, POSITION_HANDLED, IGNORE_OUTPUT, VAGUE_OWNER, MANUAL_GATE, ENTITY_OVERLAP,
-        GROUPED_BY_ENTITY, REPEATED_ENTITY, FILINGS, PERCEPTUAL_INPUTS,
+        GROUPED_BY_ENTITY, REPEATED_ENTITY, FILINGS, PERCEPTUAL_INPUTS, ANY_AMOUNT,
     )
 }

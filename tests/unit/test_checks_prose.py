@@ -1103,3 +1103,26 @@ QUIET += [
     ("DA-002", feature_description("Seats sold on the train at the scoring moment, from the hourly inventory "
                                    "snapshot; the post-departure occupancy report is not used.")),
 ]
+
+
+def _floor_target(label: str) -> Mutation:
+    return both(put("problem_framing.prediction_target", "For each ticket: whether the refund will be at least "
+                                                         "EUR 200"),
+                put("problem_framing.label_definition", label))
+
+
+FIRES += [
+    ("PF-017", _floor_target("Positive when a refund was paid, however small.")),
+    ("PF-017", _floor_target("1 when the refund amount is different from zero, 0 otherwise.")),
+    ("PF-017", _floor_target("Any refund counts, whatever its amount.")),
+    ("PF-017", put("problem_framing.label_definition", "Positive when the customer renewed, whatever the channel "
+                                                       "(web, phone or shop).")),
+]
+QUIET += [
+    ("PF-017", _floor_target("Positive when the refund paid is EUR 200 or more; smaller refunds are negatives.")),
+]
+
+
+def test_a_label_of_any_size_for_a_target_with_a_floor_names_the_floor() -> None:
+    findings = _by_check(_floor_target("Positive when a refund was paid, however small."), "PF-017")
+    assert findings and "at least EUR 200" in findings[0].message and "however small" in findings[0].message
