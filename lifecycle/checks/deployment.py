@@ -195,21 +195,35 @@ _CODE_TEXTS = (
 )
 
 
+# Edges by hand rather than \b: 'C#', 'C++' and '.NET' begin or end with a character that is not a word character.
 _LANGUAGES = re.compile(
-    r"\b(?:python|pandas|sklearn|scikit-learn|notebook|pyspark|javascript|typescript|node\.js|java|kotlin|scala|"
-    r"golang|c#|\.net|c\+\+|rust|swift|php|ruby|ccl|pl/sql|t-sql|vba|excel formulas?|stored procedures?)\b"
+    r"(?<![\w#+.])(?:python|pandas|sklearn|scikit-learn|notebook|pyspark|pytorch|torchvision|tensorflow|keras|"
+    r"javascript|typescript|node\.js|java|kotlin|scala|golang|c#|\.net|c\+\+|rust|swift|php|ruby|ccl|pl/sql|t-sql|vba|"
+    r"excel formulas?|stored procedures?)(?![\w#+])"
     r"|\bGo\b(?=\s+(?:port|service|binary|rewrite|version|implementation|code|module))", re.IGNORECASE)
 _FAMILY = {"pandas": "python", "sklearn": "python", "scikit-learn": "python", "notebook": "python",
-           "pyspark": "python", "typescript": "javascript", "node.js": "javascript", "kotlin": "java"}
+           "pyspark": "python", "pytorch": "python", "torchvision": "python", "tensorflow": "python",
+           "keras": "python", "typescript": "javascript", "node.js": "javascript", "kotlin": "java", ".net": "c#"}
+
+
+# Both sides run the same transformation code, whatever the languages around it ('the exported graph contains the
+# preprocessing, exported from the same module the training loader calls').
+_ONE_CODE_PATH = re.compile(
+    r"\b(?:same|shared|single|one|common|identical)\s+(?:[\w-]+\s+){0,2}?(?:module|modules|code|function|functions|"
+    r"library|graph|package|definitions?|transforms?|transformations?|implementation|code\s+path)\b",
+    re.IGNORECASE,
+)
 
 
 def _two_languages(project: Project):
-    """A sentence pair of one answer that puts training in one language and serving in another."""
+    """A sentence pair of one answer that puts training in one language and serving in another, when the answer does
+    not say both run the same transformation code."""
     for path, text in texts_of(project, ("deployment.end_to_end_path", "deployment.serving_environment")):
         plain = " ".join(s.text for s in analyse(text).sentences
                          if not (cues.HEDGE_BEFORE.search(s.text) or cues.CRITICISM_AFTER.search(s.text)))
         found = {_FAMILY.get(m.group(0).lower(), m.group(0).lower().split()[0]) for m in _LANGUAGES.finditer(plain)}
-        if len(found) >= 2 and asserted(text, "training_side") and asserted(text, "serving_side"):
+        if len(found) >= 2 and asserted(text, "training_side") and asserted(text, "serving_side") \
+                and not _ONE_CODE_PATH.search(text):
             sentence = next(s.text for s in analyse(text).sentences if _LANGUAGES.search(s.text))
             return path, Mention("feature_code_divergent", " and ".join(sorted(found)), sentence, "asserted", 0, 0)
     return None

@@ -1126,3 +1126,16 @@ QUIET += [
 def test_a_label_of_any_size_for_a_target_with_a_floor_names_the_floor() -> None:
     findings = _by_check(_floor_target("Positive when a refund was paid, however small."), "PF-017")
     assert findings and "at least EUR 200" in findings[0].message and "however small" in findings[0].message
+
+
+def _shared_code(path_text: str) -> Mutation:
+    return both(put("deployment.shared_feature_code", True), put("deployment.end_to_end_path", path_text))
+
+
+def test_training_in_python_and_serving_in_csharp_contradicts_shared_feature_code() -> None:
+    two = _shared_code("The C# desktop client resizes and normalises each scan before calling the ONNX model. "
+                       "Training runs in PyTorch with torchvision transforms.")
+    assert [f.severity for f in _by_check(two, "DE-004")] == ["blocker"]
+    one = _shared_code("The C# desktop client passes the raw scan to the ONNX graph, which contains the "
+                       "preprocessing exported from the same module the PyTorch training loader calls.")
+    assert _by_check(one, "DE-004") == []
