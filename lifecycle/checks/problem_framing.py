@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import replace
 
@@ -261,6 +262,20 @@ def _rule_in_label(project: Project):
     return None
 
 
+# A 'heuristic' that is people judging each case (volunteers' votes, a reviewer's call) is labelling, not a rule.
+_PEOPLE = re.compile(
+    r"\b(?:votes?|voting|volunteers?|annotators?|labell?ers?|reviewers?|experts?|clinicians?|moderators?|ecologists?|"
+    r"raters?|graders?|crowd\w*|hand-?label\w*|manual(?:ly)?\s+(?:label|review|check)\w*)\b", re.IGNORECASE)
+_MACHINE = re.compile(
+    r"\b(?:rules?|thresholds?|scores?|scored|scorecard|model|detector|classifier|keywords?|regex\w*|formula|"
+    r"if-then|cut-?off|points?)\b", re.IGNORECASE)
+
+
+def _people_judge(heuristic) -> bool:
+    text = f"{heuristic.name} {heuristic.description}"
+    return bool(_PEOPLE.search(text)) and not _MACHINE.search(text)
+
+
 @check("PF-011", "Labels are produced by a rule or another model", phase=PHASE, severity=Severity.WARNING,
        rules=(7, 13), refs=("Leakage L2",), reads=_LABEL_TEXTS)
 def heuristic_labels(project: Project) -> Iterator[Hit]:
@@ -272,11 +287,12 @@ def heuristic_labels(project: Project) -> Iterator[Hit]:
     'labels produced by a rule' answer, a heuristic whose output is the label, or a label
     definition that says the label comes from a rule, a scorecard or weak supervision. When
     the plan answers that no label comes from a rule but its label prose says one does, it
-    is a blocker: the imitation would go unnoticed.
+    is a blocker: the imitation would go unnoticed. A listed 'heuristic' that is people
+    judging each case (volunteers' votes, a reviewer's call) is labelling, not a rule.
     """
     framing = project.problem_framing
     for index, heuristic in enumerate(framing.heuristics):
-        if heuristic.disposition is HeuristicDisposition.LABEL_SOURCE:
+        if heuristic.disposition is HeuristicDisposition.LABEL_SOURCE and not _people_judge(heuristic):
             name = row_name(heuristic, index)
             yield Hit(
                 message=f"Heuristic '{name}' produces the labels: the model will learn to copy it and cannot be "

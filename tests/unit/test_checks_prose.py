@@ -1139,3 +1139,14 @@ def test_training_in_python_and_serving_in_csharp_contradicts_shared_feature_cod
     one = _shared_code("The C# desktop client passes the raw scan to the ONNX graph, which contains the "
                        "preprocessing exported from the same module the PyTorch training loader calls.")
     assert _by_check(one, "DE-004") == []
+
+
+def test_people_judging_each_case_listed_as_a_heuristic_is_labelling_not_a_rule() -> None:
+    def listed(name: str, description: str) -> Mutation:
+        return both(put("problem_framing.heuristics[0].name", name),
+                    put("problem_framing.heuristics[0].description", description),
+                    put("problem_framing.heuristics[0].disposition", "label_source"))
+
+    assert _by_check(listed("Agent consensus", "Two senior agents vote on the right queue; a lead breaks ties."),
+                     "PF-011") == []
+    assert _by_check(listed("Keyword routing rules", "About 120 keyword-to-queue rules on the subject."), "PF-011")
