@@ -668,6 +668,14 @@ def _elliptical(text: str, q: Quantity, previous: Quantity) -> bool:
     return not any(c in around for c in "/+=*()%")
 
 
+def _time_scale(unit: str) -> float:
+    """Minutes per one of the cost unit's time units ('ranger-hours per alert' -> 60); minutes when none is named."""
+    for word, minutes in (("week", 10080.0), ("day", 1440.0), ("hour", 60.0), ("minute", 1.0)):
+        if word in unit:
+            return minutes
+    return 1.0
+
+
 def _close(a: float, b: float) -> bool:
     return abs(a - b) <= 0.15 * max(abs(a), abs(b), 1e-9)
 
@@ -697,6 +705,9 @@ def costs_contradicted(project: Project) -> Iterator[Hit]:
         "money" if any(w in unit for w in ("eur", "usd", "gbp", "€", "$", "£", "dollar", "pound", "euro", "chf",
                                            "sek", "kr", "money", "cost")) else "")
     field = "problem_framing.false_positive_cost"
+    scale = _time_scale(unit) if unit_kind == "time" else 1.0  # prose durations are in minutes, the answers in the unit
+    amounts = [(value / scale if kind == "time" else value, kind, side, sentence)
+               for value, kind, side, sentence in amounts]
     matching = [a for a in amounts if _close(fp, a[0]) or _close(fn, a[0])]
     other = "money" if unit_kind == "time" else "time"
     if unit_kind and matching and all(kind == other for _, kind, _, _ in matching):

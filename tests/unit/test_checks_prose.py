@@ -1150,3 +1150,14 @@ def test_people_judging_each_case_listed_as_a_heuristic_is_labelling_not_a_rule(
     assert _by_check(listed("Agent consensus", "Two senior agents vote on the right queue; a lead breaks ties."),
                      "PF-011") == []
     assert _by_check(listed("Keyword routing rules", "About 120 keyword-to-queue rules on the subject."), "PF-011")
+
+
+def test_costs_in_hours_are_compared_in_hours_not_minutes() -> None:
+    def costs(fp: float, fn: float) -> Mutation:
+        return both(put("problem_framing.cost_unit", "engineer-hours per alert"),
+                    put("problem_framing.false_positive_cost", fp), put("problem_framing.false_negative_cost", fn),
+                    put("problem_framing.cost_of_errors", "A false alarm sends an engineer out for about 3 hours; a "
+                                                          "missed fault costs about 40 hours of repair."))
+
+    assert _by_check(costs(3, 40), "PF-018") == []
+    assert _by_check(costs(40, 3), "PF-018"), "swapped costs are still found"
