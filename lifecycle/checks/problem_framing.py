@@ -668,6 +668,20 @@ def _elliptical(text: str, q: Quantity, previous: Quantity) -> bool:
     return not any(c in around for c in "/+=*()%")
 
 
+_TIME_WORDS = ("minute", "hour", "day", "time")
+_MONEY_WORDS = ("eur", "usd", "gbp", "€", "$", "£", "dollar", "pound", "euro", "chf", "sek", "kr", "money", "cost")
+
+
+def _unit_kind(unit: str) -> str:
+    """'time', 'money' or '' for a cost unit, by the kind it names first: 'EUR-equivalent per student (adviser time
+    priced at EUR 60 an hour)' is money, 'ranger-hours per alert' is time."""
+    first = {kind: min((unit.find(w) for w in words if w in unit), default=len(unit) + 1)
+             for kind, words in (("time", _TIME_WORDS), ("money", _MONEY_WORDS))}
+    if first["time"] > len(unit) and first["money"] > len(unit):
+        return ""
+    return "time" if first["time"] < first["money"] else "money"
+
+
 def _time_scale(unit: str) -> float:
     """Minutes per one of the cost unit's time units ('ranger-hours per alert' -> 60); minutes when none is named."""
     for word, minutes in (("week", 10080.0), ("day", 1440.0), ("hour", 60.0), ("minute", 1.0)):
@@ -701,9 +715,7 @@ def costs_contradicted(project: Project) -> Iterator[Hit]:
     if len(amounts) < 2:
         return
     unit = framing.cost_unit.lower()
-    unit_kind = "time" if any(w in unit for w in ("minute", "hour", "day", "time")) else (
-        "money" if any(w in unit for w in ("eur", "usd", "gbp", "€", "$", "£", "dollar", "pound", "euro", "chf",
-                                           "sek", "kr", "money", "cost")) else "")
+    unit_kind = _unit_kind(unit)
     field = "problem_framing.false_positive_cost"
     scale = _time_scale(unit) if unit_kind == "time" else 1.0  # prose durations are in minutes, the answers in the unit
     amounts = [(value / scale if kind == "time" else value, kind, side, sentence)

@@ -350,6 +350,8 @@ NOT_DEFERRAL = compile_phrases((
     "need|needs|needed|require|requires|required|involve|involves|take|takes|wait|waits_for ~ no decision|approval|"
     "sign-off|agreement|go-ahead ~~",
     "no decision|approval|sign-off|agreement ~~ is|are|was|be needed|required|necessary",
+    # outcomes not known yet are a fact about the data, not work put off: 'last week's offers have no outcome yet'
+    "no outcome|outcomes|label|labels|result|results ~ yet",
 ))
 
 # --- history: a value about the past, fixed before the prediction --------------------------------

@@ -179,9 +179,28 @@ _CONTACT = re.compile(
 
 
 def contact_person(text: str) -> str:
-    """The named person an answer gives as the contact behind a team, desk or mailbox ('' for none)."""
+    """The named person an answer gives as the contact behind a team, desk or mailbox ('' for none): after 'via',
+    'contact', 'owner'…, or opening the answer ('Tomasz Wielgosz-Ferrand (data scientist); the mailbox gets a
+    copy')."""
     match = _CONTACT.search(text)
-    return match.group("name") if match else ""
+    if match:
+        return match.group("name")
+    match = _LEADING_NAME.match(text)
+    if match and not _ORG_WORDS.intersection(w.lower() for w in re.split(r"[\s-]+", match.group("name"))):
+        return match.group("name")
+    return ""
+
+
+_ORG_WORDS = frozenset("""team teams desk mailbox channel inbox queue group unit department office rota service services
+committee board ops operations support analytics engineering data platform science risk finance security
+monitoring alerts helpdesk centre center hub squad tribe function section directorate management""".split())
+# An answer that opens with a first and last name, not with a team's or a mailbox's ('Data Science mailbox').
+_LEADING_NAME = re.compile(
+    r"\s*(?P<name>[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?\s+(?:(?:van|de|der|den|da|di|von|le|la)\s+)?"
+    r"[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?)\b(?!\s+(?:[A-Z]\w*\s+)?(?:team|desk|mailbox|channel|inbox|queue|group|"
+    r"unit|department|office|rota|on-call|list|alias|board|committee|service|ops|operations)\b)(?=\s*(?:[(,;:.]|$|"
+    r"and\b|\u2013|-))"
+)
 
 
 _POSSESSIVE_PERSON = re.compile(r"\b(?:" + "|".join(sorted(PERSON)) + r")s?['’]s?\s", re.IGNORECASE)

@@ -704,3 +704,26 @@ def test_a_privacy_assessment_after_use_or_waved_away_is_found(text: str) -> Non
 ])
 def test_a_completed_assessment_is_not_put_off(text: str) -> None:
     assert assessment_after_use(text) is None
+
+
+def test_an_answer_opening_with_a_persons_name_names_a_contact_but_a_team_does_not() -> None:
+    from lifecycle.text.names import contact_person
+
+    assert contact_person("Ines Duarte-Lima (analyst); the team mailbox gets a copy.") == "Ines Duarte-Lima"
+    assert contact_person("Platform Team, Slack channel #alerts") == ""
+    assert contact_person("Data Science mailbox") == ""
+
+
+def test_outcomes_not_known_yet_are_not_work_put_off() -> None:
+    from lifecycle.text.analysis import _deferral_match
+
+    assert _deferral_match("Weekly was discussed, but last week's orders have no outcome yet.") is None
+    assert _deferral_match("There is no owner yet.") is not None
+
+
+def test_a_cost_unit_is_the_kind_it_names_first() -> None:
+    from lifecycle.checks.problem_framing import _unit_kind
+
+    assert _unit_kind("eur-equivalent per case (staff time priced at eur 50 an hour)") == "money"
+    assert _unit_kind("ranger-hours per alert") == "time"
+    assert _unit_kind("points") == ""
