@@ -689,6 +689,16 @@ def _pii_about(project: Project, source_name: str):
     return None
 
 
+_IMAGERY = re.compile(r"\b(?:image|images|imagery|frames|photos?|photographs?|video|videos|footage|cctv|recordings?)\b",
+                      re.IGNORECASE)
+
+
+def _people_on_camera(project: Project):
+    """A sentence of the privacy prose that says the images or video show people."""
+    found = first_asserted(project, _PRIVACY_TEXTS, "people_on_camera")
+    return found[1] if found else None
+
+
 def _distinctive(text: str) -> set[str]:
     """Product and system names in a text ('DriveWise', 'CaseTrack'): capitalised inside a word, or not the first word
     and capitalised, at least four letters. Common words would link any sentence to any source."""
@@ -713,9 +723,10 @@ def pii_not_marked(project: Project) -> Iterator[Hit]:
 
     A source wrongly marked 'no PII' escapes the privacy controls, retention rules and
     reviews personal data needs (ML Test Score Data 5). Found from features read from the
-    source whose names are personal (an e-mail, an address, an age, a postcode) and, when no
-    source is marked as holding personal data, from prose that says the data holds names,
-    e-mail addresses, dates of birth, health records or the like.
+    source whose names are personal (an e-mail, an address, an age, a postcode), from prose
+    that says the images or video of an imagery source show people (herders, visitors, faces)
+    and, when no source is marked as holding personal data, from prose that says the data
+    holds names, e-mail addresses, dates of birth, health records or the like.
     """
     data = project.data
     sources = {source.name.strip().casefold(): (i, source) for i, source in enumerate(data.sources)
@@ -741,7 +752,8 @@ def pii_not_marked(project: Project) -> Iterator[Hit]:
     for index, source in enumerate(data.sources):
         if source.contains_pii is not False or index in reported:
             continue
-        found = asserted(source.name, "pii") or _pii_about(project, source.name)
+        found = asserted(source.name, "pii") or _pii_about(project, source.name) or (
+            _IMAGERY.search(source.name) and _people_on_camera(project))
         if found:
             reported.add(index)
             yield Hit(

@@ -546,10 +546,22 @@ LABEL_WORDS = Concept(
     ("label", "target", "outcome", "ground truth", "answer key", "the thing we predict", "the predicted value"),
 )
 
+# People caught on camera: 'about 3% of triggers show people: herders, tourists', 'close-ups of visitors'.
+_PEOPLE_ON_CAMERA = (
+    "image|images|frame|frames|photo|photos|footage|video|videos|picture|pictures|trigger|triggers|clip|clips|"
+    "recording|recordings|shot|shots ~~ show|showing|capture|captures|captured|include|including|contain|"
+    "containing|of|with ~~ people|person|persons|humans|faces|herders|tourists|visitors|pedestrians|passers-by|"
+    "passersby|drivers|workers|children|residents|shoppers|number_plates|licence_plates|license_plates",
+    "close-up|close-ups|closeups|faces ~ of ~ people|herders|tourists|visitors|pedestrians|passers-by|workers|"
+    "drivers|customers|residents|children",
+)
+PEOPLE_ON_CAMERA = Concept("people_on_camera", "people seen in images or video", _PEOPLE_ON_CAMERA)
+
 PII = Concept(
     "pii", "personal data",
     (
         "personal data|information|details|identifier|identifiers", "pii=", "personally identifiable",
+        *_PEOPLE_ON_CAMERA,
         "full|first|last|family|given|maiden name|names", "surname|surnames",
         "customer|client|applicant|patient|employee|user|member|candidate|passenger|student|borrower|policyholder "
         "name|names|address|addresses|email|e-mail|phone|dob|birthday|photo|photos",
@@ -2032,6 +2044,6 @@ VOCABULARY: dict[str, Concept] = {
         OVERALL_ONLY, REACTIVE_ONLY, FP_WORDS, FN_WORDS, ADVERSARIAL, IMMATURE_AS_NEGATIVE, FALLBACK, QUALITY_GATE,
         GATE_BLOCKS, LABEL_TIMING, OUTPUTS_BECOME_LABELS, INPUT_DRIFT, SIMPLE_MODEL_FIRST, NOISY_LABEL, SELECTION_LABEL,
         OUTCOME_TARGET, CALIBRATION_WORDS, POSITION_HANDLED, IGNORE_OUTPUT, VAGUE_OWNER, MANUAL_GATE, ENTITY_OVERLAP,
-        GROUPED_BY_ENTITY, REPEATED_ENTITY, FILINGS, PERCEPTUAL_INPUTS, ANY_AMOUNT,
+        GROUPED_BY_ENTITY, REPEATED_ENTITY, FILINGS, PERCEPTUAL_INPUTS, ANY_AMOUNT, PEOPLE_ON_CAMERA,
     )
 }
