@@ -17,6 +17,7 @@ from ..model import (
     Project,
 )
 from ..text import ASSERTED, HEDGED, Quantity, analyse, asserted, mentions, negated, numbers, sentence_at
+from ..text.comparisons import admits_unmeasured, figure_from_document
 from ..text.analysis import clause_at
 from ..text.cues import refers_back
 from ..text.metrics import content_words, parse_metric, same_metric
@@ -480,7 +481,8 @@ def _names_agree(a: str, b: str) -> bool:
        reads=("problem_framing.non_ml_baseline",))
 def baseline_unmeasured(project: Project) -> Iterator[Hit]:
     """A baseline is named but not measured: no value, a value that is someone's impression ('the leads reckon
-    about 70 %'), or a value in a metric the model is not judged on.
+    about 70 %'), a figure taken from a report, a paper or someone's estimation, a description that admits the
+    figure was never scored on this project's data, or a value in a metric the model is not judged on.
 
     The whole case for the model rests on beating the baseline; that comparison only means
     something when the baseline is measured on the evaluation data with the metric the model
@@ -495,6 +497,15 @@ def baseline_unmeasured(project: Project) -> Iterator[Hit]:
     if guess:
         yield Hit(message=f"The baseline's value is an impression, not a measurement ('{guess.words}').", fix=fix,
                   field="problem_framing.non_ml_baseline", evidence=evidence(guess.sentence), basis=TEXT)
+        return
+    documented = figure_from_document(framing.non_ml_baseline)
+    unmeasured = admits_unmeasured(framing.non_ml_baseline)
+    if documented or unmeasured:
+        yield Hit(message="The baseline's value is "
+                          + (f"taken from '{documented.source}', not measured on this project's evaluation data."
+                             if documented else "said not to have been measured on this project's data."),
+                  fix=fix, field="problem_framing.non_ml_baseline",
+                  evidence=evidence(documented.sentence if documented else unmeasured), basis=TEXT)
         return
     if framing.baseline_value is None:
         yield Hit(message=f"The baseline ('{framing.baseline_kind.label}') has no measured value.", fix=fix,

@@ -75,7 +75,7 @@ def figures_dated_apart(text: str) -> DatedApart | None:
 _DOCUMENT = re.compile(
     r"\b(?:audit|audits|report|reports|study|studies|survey|surveys|estimate|estimates|case\s+study|white\s*paper|"
     r"paper|papers|literature|publication|publications|article|articles|brochure|presentation|deck|benchmarking|"
-    r"exercise|press\s+release|factsheet|fact\s+sheet|newsletter|"
+    r"exercise|press\s+release|factsheet|fact\s+sheet|newsletter|estimation|impression|recollection|"
     r"review(?!\s+(?:queue|set|team|time|rate|step|stage|process|load|capacity|of|by|outcome|outcomes)\b)|reviews)\b",
     re.IGNORECASE,
 )
@@ -89,6 +89,13 @@ _MEASURED_HERE = re.compile(
 _FRACTION = re.compile(r"\b(?:a|one|two|three)[- ](?:third|thirds|quarter|quarters|fifth|fifths|half)\b|\bhalf\b",
                        re.IGNORECASE)
 _PARTS = re.compile(r",\s+")
+# Words before a document noun that make it the figure's source ('in the 2023 audit', "the vendor's case study",
+# 'published studies'), so that 'recall on fraud reports' (reports sent in by customers) is not one.
+_SOURCED = re.compile(r"(?:\b(?:in|from|by|per|according\s+to|published|industry|annual|internal|external|"
+                      r"(?:19|20)\d\d)\b|['\u2019]s?\s)", re.IGNORECASE)
+# ... or a verb after it that reports a figure ('the review put the rota at 31 %', 'studies found').
+_REPORTS = re.compile(r"\s+(?:\w+\s+)?(?:put|puts|found|finds|gave|gives|showed|shows|said|says|estimated|estimates|"
+                      r"quoted|quotes|reported|reports|measured|had|has|rated|scored|credits|credited)\b", re.IGNORECASE)
 _SAME = re.compile(r"\b(?:same|identical|both)\b", re.IGNORECASE)
 
 
@@ -115,7 +122,25 @@ def figure_from_document(text: str) -> DocumentedFigure | None:
             source = _DOCUMENT.search(part)
             if not source or _MEASURED_HERE.search(part):
                 continue
+            if not (_SOURCED.search(part[:source.start()] + " ") or _REPORTS.match(part[source.end():])):
+                continue
             following = parts[index + 1] if index + 1 < len(parts) else ""
             if _has_figure(part) or (following and _has_figure(following) and not _MEASURED_HERE.search(following)):
                 return DocumentedFigure(sentence.text, source[0])
+    return None
+
+
+# The plan says the baseline was never scored: 'our own votes have not been set against the experts' labels'.
+_NOT_MEASURED = re.compile(
+    r"\b(?:not|never)\s+(?:yet\s+|been\s+|yet\s+been\s+)?(?:measured|scored|set\s+against|compared|checked|"
+    r"validated|evaluated|tested|benchmarked)\b",
+    re.IGNORECASE,
+)
+
+
+def admits_unmeasured(text: str) -> str | None:
+    """The sentence in which a baseline description says its figure was never measured, or None."""
+    for sentence in sentences(text or ""):
+        if _NOT_MEASURED.search(sentence.text) and _has_figure(text):
+            return sentence.text
     return None

@@ -1171,3 +1171,20 @@ def test_people_seen_in_the_images_of_a_source_marked_as_holding_no_personal_dat
     findings = _by_check(imagery("Roughly 5% of frames show workers on the loading bay."), "DA-019")
     assert [f.field for f in findings] == ["data.sources[0].contains_pii"]
     assert _by_check(imagery("Frames are of pallets only; the cameras point at the conveyor."), "DA-019") == []
+
+
+def _baseline(text: str) -> Mutation:
+    return both(put("problem_framing.baseline_kind", "heuristic"), put("problem_framing.baseline_value", 0.7),
+                put("problem_framing.non_ml_baseline", text))
+
+
+FIRES += [
+    ("PF-015", _baseline("Agents route by keyword rules; the 2021 helpdesk review put them at 0.7 accuracy.")),
+    ("PF-015", _baseline("Keyword rules. A vendor white paper credits rules like ours with about 70 % accuracy.")),
+    ("PF-015", _baseline("Keyword rules, at 0.7 accuracy; the rules have never been scored against the reassignment "
+                         "log.")),
+]
+QUIET += [
+    ("PF-015", _baseline("Keyword rules, replayed over the test weeks: 0.70 accuracy against the reassignment log, "
+                         "and 0.9 recall on escalation reports.")),
+]
