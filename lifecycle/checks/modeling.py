@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from ..model import HumanEvaluation, MLTask, ModelFamily, PositionBias, Project, SelectionBasis, SplitStrategy
 from ..text import ASSERTED, DEFERRED, asserted, mentions, numbers
 from ..text.comparisons import figure_from_document, figures_dated_apart
-from ..text.evaluation_sets import calls_it_the_test
+from ..text.evaluation_sets import calls_it_the_test, tuned_on_named_test
 from ..text.metrics import parse_metric, same_metric
 from ..text.numbers import as_fraction
 from ..text.selection import outcomes_only_where_acted
@@ -993,19 +993,30 @@ def test_set_tuning(project: Project) -> Iterator[Hit]:
 
     Each round of 'look at the test score, adjust, run again' fits the model to the test
     set; its score then overstates what happens on new data (leakage L1.1, sequential
-    overfitting). Tune on a validation period and score the test set once.
+    overfitting). Tune on a validation period and score the test set once. Also read across
+    sentences: one names the test set ('test on May-Jun 2025 departures'), a later one tunes on
+    it by pointing back ('picked on those May-Jun departures', 'early stopping uses that same
+    window') or by its months.
     """
     for path, text in texts_of(project, _TUNING_TEXTS):
         tuned = asserted(text, "test_tuning")
         if not tuned:
             tuned = next((m for m in mentions(text, "tune_on_period")
                           if m.asserted and calls_it_the_test(m.sentence, m.words)), None)
+        fix = ("Tune features, settings and thresholds on a validation set or period, and score the test set once, "
+               "at the end.")
         if tuned:
             yield Hit(
                 message=f"The test set is used to choose the model ('{tuned.words}'): its score is no longer an "
                         "estimate on unseen data.",
-                fix="Tune features, settings and thresholds on a validation set or period, and score the test set "
-                    "once, at the end.",
-                field=path, evidence=evidence(tuned.sentence), basis=TEXT,
+                fix=fix, field=path, evidence=evidence(tuned.sentence), basis=TEXT,
+            )
+            return
+        again = tuned_on_named_test(text)
+        if again:
+            yield Hit(
+                message="Settings are chosen, round after round, on the test set this answer names: its score is no "
+                        "longer an estimate on unseen data.",
+                fix=fix, field=path, evidence=evidence(again.text), basis=TEXT,
             )
             return

@@ -727,3 +727,29 @@ def test_a_cost_unit_is_the_kind_it_names_first() -> None:
     assert _unit_kind("eur-equivalent per case (staff time priced at eur 50 an hour)") == "money"
     assert _unit_kind("ranger-hours per alert") == "time"
     assert _unit_kind("points") == ""
+
+
+# --- tuning on the test set another sentence names -----------------------------------------------------------------
+
+from lifecycle.text.evaluation_sets import tuned_on_named_test  # noqa: E402
+
+
+@pytest.mark.parametrize("text", [
+    "Train on 2022-2024, test on the 2025-02-01 to 2025-03-31 orders. The learning rate and the cut-off were picked "
+    "by whichever config scored best on those Feb-Mar orders.",
+    "Hold-out: the last 8 weeks. Early stopping uses that same 8-week window, as there is no separate validation "
+    "set.",
+    "Trained up to June 2025, tested on Jul-Aug 2025. We kept iterating on the Jul-Aug lift chart until it stopped "
+    "improving.",
+])
+def test_tuning_on_a_test_set_named_in_another_sentence_is_found(text: str) -> None:
+    assert tuned_on_named_test(text) is not None
+
+
+@pytest.mark.parametrize("text", [
+    "Train Jan-Jun, tuning on Jul-Aug, test Sep-Dec; the test months were scored once.",
+    "Test on Sep-Dec. Settings were picked on the Jul-Aug validation months.",
+    "Test on Sep-Dec. It was tempting to iterate on the Sep-Dec numbers, but we tuned on Jul-Aug instead.",
+])
+def test_tuning_on_a_separate_period_is_not_tuning_on_the_test(text: str) -> None:
+    assert tuned_on_named_test(text) is None
