@@ -95,7 +95,8 @@ _SOURCED = re.compile(r"(?:\b(?:in|from|by|per|according\s+to|published|industry
                       r"(?:19|20)\d\d)\b|['\u2019]s?\s)", re.IGNORECASE)
 # ... or a verb after it that reports a figure ('the review put the rota at 31 %', 'studies found').
 _REPORTS = re.compile(r"\s+(?:\w+\s+)?(?:put|puts|found|finds|gave|gives|showed|shows|said|says|estimated|estimates|"
-                      r"quoted|quotes|reported|reports|measured|had|has|rated|scored|credits|credited)\b", re.IGNORECASE)
+                      r"quoted|quotes|reported|reports|measured|had|has|rated|scored|credits|credited)\b",
+                      re.IGNORECASE)
 _SAME = re.compile(r"\b(?:same|identical|both)\b", re.IGNORECASE)
 
 
@@ -115,7 +116,8 @@ def figure_from_document(text: str) -> DocumentedFigure | None:
     the part right after it ('... case study (0.72 accuracy at their reference site)'), gives a figure, and neither
     says it was measured on the test data."""
     for sentence in sentences(text):
-        if _CONTEXT_ONLY.search(sentence.text) or (_SAME.search(sentence.text) and _MEASURED_HERE.search(sentence.text)):
+        same_test = _SAME.search(sentence.text) and _MEASURED_HERE.search(sentence.text)
+        if _CONTEXT_ONLY.search(sentence.text) or same_test:
             continue  # 'Same 52 test Mondays: the cover report's recall 0.52, the model 0.71'
         parts = [part for clause in clauses(sentence) for part in _PARTS.split(clause.text) if part.strip()]
         for index, part in enumerate(parts):

@@ -51,7 +51,8 @@ _TUNING = re.compile(
     r"\b(?:picked|chose|chosen|selected|settled?|tuned|tuning|iterat\w*|optimi[sz]\w*|early\s+stopping|"
     r"whichever\s+(?:config\w*|setting\w*|model|version)|until\s+it\s+stopped\s+improving|"
     r"(?:fix|fixes|fixed|add|added|adding)\b[^.;]{0,60}?\b(?:score|scored|scoring|re-?scor\w*|run|ran)\b[^.;]{0,40}?"
-    r"\bagain|new\s+(?:feature\s+set|features?)\s+and\s+a\s+new\s+score|turn\s+of\s+th(?:is|e)\s+loop|rounds?\s+(?:of|until))\b",
+    r"\bagain|new\s+(?:feature\s+set|features?)\s+and\s+a\s+new\s+score|turn\s+of\s+th(?:is|e)\s+loop|"
+    r"rounds?\s+(?:of|until))\b",
     re.IGNORECASE,
 )
 # A reference back to a set already named: 'those May-Jun departures', 'that same 61-day window', 'the same quarter'.

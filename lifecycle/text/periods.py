@@ -84,7 +84,8 @@ def predicted_periods(target: str) -> frozenset[str]:
 def counts_over_period(description: str, periods: frozenset[str]) -> PeriodCount | None:
     """A clause of ``description`` that counts events over one of the predicted ``periods`` ('jobs logged on the
     segment for the shift') in a sentence that says nothing of an earlier period, of a value planned ahead or of a
-    condition known ahead (a holiday, the rota), and does not deny using it ('jobs from the shift itself are never used')."""
+    condition known ahead (a holiday, the rota), and does not deny using it ('jobs from the shift itself are never
+    used')."""
     if not periods or not description:
         return None
     for sentence in sentences(description):

@@ -48,6 +48,6 @@ def assessment_after_use(text: str) -> Span | None:
     is needed, or None."""
     for sentence in sentences(text or ""):
         text = sentence.text
-        if _ASSESSMENT.search(text) and _LATE.search(text) and not _DONE.search(text) and not _NOTHING_LEFT.search(text):
+        if _ASSESSMENT.search(text) and _LATE.search(text) and not (_DONE.search(text) or _NOTHING_LEFT.search(text)):
             return sentence
     return None

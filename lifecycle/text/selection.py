@@ -17,7 +17,8 @@ from .analysis import ASSERTED, Mention
 from .split import sentences
 
 _ACTED = (r"(?:audited|inspected|investigated|contacted|offered|sent|pinged|selected|treated|approved|visited|called|"
-          r"shown|reviewed|targeted|referred|picked|mailed|e-?mailed|messaged|patrolled|checked|screened|tested|escalated|"
+          r"shown|reviewed|targeted|referred|picked|mailed|e-?mailed|messaged|patrolled|checked|screened|tested|"
+          r"escalated|"
           r"routed|flagged|followed\s+up|chased|served|funded|hired|admitted|booked)")
 _NO_RECORD = (r"(?:labels?|outcomes?|rows?|examples?|records?|results?|training\s+rows?|ground\s+truth|"
               r"(?:anything|nothing)\s+to\s+(?:learn|accept|label))")

@@ -408,8 +408,8 @@ POST_OUTCOME = Concept(
         "landing|settlement|resolution|outcome|decision|selection|inspection|incident|treatment|surgery|repair|launch|"
         "publication|purchase|payment|default|cancellation|review|investigation|completion)\\b",
         "as boarded|flown|sold|delivered|settled|shipped|departed|billed|invoiced|dispatched|served|attended",
-        "flight-close|close-out|end-of-flight|day-of-departure|departure-day manifest|manifests|list|lists|count|counts|"
-        "file|report|roster",
+        "flight-close|close-out|end-of-flight|day-of-departure|departure-day manifest|manifests|list|lists|count|"
+        "counts|file|report|roster",
         "final manifest|manifests|passenger_list|roster|tally|bill|invoice|load|count|counts",
         "up to|until|till the extraction|extract|export|data_pull|snapshot_date|training_extract",
         "as on|in file|record|records today|now", "as recorded|held|filed today|now",

@@ -1165,7 +1165,8 @@ def test_costs_in_hours_are_compared_in_hours_not_minutes() -> None:
 
 def test_people_seen_in_the_images_of_a_source_marked_as_holding_no_personal_data() -> None:
     def imagery(notes: str) -> Mutation:
-        return both(put("data.sources[0].name", "Dock camera image archive"), put("data.sources[0].contains_pii", False),
+        return both(put("data.sources[0].name", "Dock camera image archive"),
+                    put("data.sources[0].contains_pii", False),
                     put("data.sources[1].contains_pii", True), put("data.access_and_privacy", notes))
 
     findings = _by_check(imagery("Roughly 5% of frames show workers on the loading bay."), "DA-019")
