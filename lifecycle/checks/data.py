@@ -12,7 +12,7 @@ from ..text import Gap, asserted, mentions
 from ..text.cues import history_qualified
 from ..text.joins import history_joined_as_today
 from ..text.metrics import content_words
-from ..text.names import protected_in_name
+from ..text.names import names_imagery, protected_in_name
 from ..text.periods import counts_over_period, predicted_periods
 from ..text.privacy import assessment_after_use
 from .facts import (
@@ -689,10 +689,6 @@ def _pii_about(project: Project, source_name: str):
     return None
 
 
-_IMAGERY = re.compile(r"\b(?:image|images|imagery|frames|photos?|photographs?|video|videos|footage|cctv|recordings?)\b",
-                      re.IGNORECASE)
-
-
 def _people_on_camera(project: Project):
     """A sentence of the privacy prose that says the images or video show people."""
     found = first_asserted(project, _PRIVACY_TEXTS, "people_on_camera")
@@ -753,7 +749,7 @@ def pii_not_marked(project: Project) -> Iterator[Hit]:
         if source.contains_pii is not False or index in reported:
             continue
         found = asserted(source.name, "pii") or _pii_about(project, source.name) or (
-            _IMAGERY.search(source.name) and _people_on_camera(project))
+            names_imagery(source.name) and _people_on_camera(project))
         if found:
             reported.add(index)
             yield Hit(

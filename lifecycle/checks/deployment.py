@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from ..model import Comparator, InfraTest, Project, RollbackMechanism, RolloutStrategy, ServingMode
 from ..text import ASSERTED, DEFERRED, Gap, Mention, analyse, asserted, cues, mentions, numbers, sentence_at
 from ..text.analysis import clause_at, deferred_after
+from ..text.code import LANGUAGES, language_families, one_code_path
 from ..text.metrics import parse_metric, same_metric
+from ..text.rollout import SHADOW, controlled_first_step, names_a_step
 from .facts import (
     about_people, all_asserted, blank, evidence, first_asserted, placeholder, row_name, started, texts_of, unsettled_plan,
 )
@@ -136,7 +137,7 @@ def all_at_once(project: Project) -> Iterator[Hit]:
             fix=fix, field="deployment.rollout_strategy",
         )
         return
-    if deployment.rollout_strategy is RolloutStrategy.BLUE_GREEN and not _STAGED.search(deployment.rollout_plan):
+    if deployment.rollout_strategy is RolloutStrategy.BLUE_GREEN and not names_a_step(deployment.rollout_plan):
         yield Hit(
             message="The rollout is a blue/green switch with no shadow, canary or staged step in its plan: the switch "
                     "moves all traffic to the new model at once; it only makes going back quick.",
@@ -154,24 +155,6 @@ def all_at_once(project: Project) -> Iterator[Hit]:
         )
 
 
-_SHADOW = re.compile(r"\b(?:shadow\w*|dark[- ]launch\w*|silent\w*|offline|replay\w*)\b", re.IGNORECASE)
-# A plan with a step before everyone: shadow, canary, a pilot group, a share, 'first ... then'.
-_STAGED = re.compile(
-    r"\b(?:shadow\w*|dark[- ]launch\w*|canar\w*|pilot\w*|trial\w*|phase[ds]?|staged?|stages|gradual\w*|ramp\w*|"
-    r"step(?:s|ped|wise)?|percent|a\s+few|first\s+(?:on|in|to|for|with)|then)\b|%",
-    re.IGNORECASE,
-)
-
-
-# The first step is watched against the rest, which stays on the old way, with a rule that stops it.
-_CONTROLLED = re.compile(
-    r"\b(?:comparison|control\s+group|compared\s+(?:with|to|against)|as\s+(?:a\s+|the\s+)?control)\b(?=.*\b(?:stop\w*|"
-    r"halt\w*|paus\w*|roll\w*\s+back|abort\w*)\b)|\b(?:stop\w*|halt\w*|paus\w*|abort\w*)\b(?=.*\b(?:comparison|"
-    r"control\s+group|compared\s+(?:with|to|against))\b)",
-    re.IGNORECASE | re.DOTALL,
-)
-
-
 def _large_first_step(plan: str) -> Mention | None:
     """The rollout's first exposed share when it is over a quarter of the traffic ('50% of searches from day
     one', 'all of our two biggest markets, 58% of revenue'): a canary in name only. Shares in shadow do not count;
@@ -180,9 +163,9 @@ def _large_first_step(plan: str) -> Mention | None:
         if q.unit != "%":
             continue
         clause = clause_at(plan, q.start)
-        if _SHADOW.search(clause):
+        if SHADOW.search(clause):
             continue
-        if q.value <= (50 if _CONTROLLED.search(plan) else 25):  # a quarter after a shadow period is a cautious
+        if q.value <= (50 if controlled_first_step(plan) else 25):  # a quarter after a shadow period is a cautious
             return None  # first step; up to half when the rest stays on the old way as a comparison and a stop rule
         sentence = sentence_at(plan, q.start)
         return Mention("all_at_once", q.text, sentence, ASSERTED, q.start, q.end)
@@ -195,36 +178,16 @@ _CODE_TEXTS = (
 )
 
 
-# Edges by hand rather than \b: 'C#', 'C++' and '.NET' begin or end with a character that is not a word character.
-_LANGUAGES = re.compile(
-    r"(?<![\w#+.])(?:python|pandas|sklearn|scikit-learn|notebook|pyspark|pytorch|torchvision|tensorflow|keras|"
-    r"javascript|typescript|node\.js|java|kotlin|scala|golang|c#|\.net|c\+\+|rust|swift|php|ruby|ccl|pl/sql|t-sql|vba|"
-    r"excel formulas?|stored procedures?)(?![\w#+])"
-    r"|\bGo\b(?=\s+(?:port|service|binary|rewrite|version|implementation|code|module))", re.IGNORECASE)
-_FAMILY = {"pandas": "python", "sklearn": "python", "scikit-learn": "python", "notebook": "python",
-           "pyspark": "python", "pytorch": "python", "torchvision": "python", "tensorflow": "python",
-           "keras": "python", "typescript": "javascript", "node.js": "javascript", "kotlin": "java", ".net": "c#"}
-
-
-# Both sides run the same transformation code, whatever the languages around it ('the exported graph contains the
-# preprocessing, exported from the same module the training loader calls').
-_ONE_CODE_PATH = re.compile(
-    r"\b(?:same|shared|single|one|common|identical)\s+(?:[\w-]+\s+){0,2}?(?:module|modules|code|function|functions|"
-    r"library|graph|package|definitions?|transforms?|transformations?|implementation|code\s+path)\b",
-    re.IGNORECASE,
-)
-
-
 def _two_languages(project: Project):
     """A sentence pair of one answer that puts training in one language and serving in another, when the answer does
     not say both run the same transformation code."""
     for path, text in texts_of(project, ("deployment.end_to_end_path", "deployment.serving_environment")):
         plain = " ".join(s.text for s in analyse(text).sentences
                          if not (cues.HEDGE_BEFORE.search(s.text) or cues.CRITICISM_AFTER.search(s.text)))
-        found = {_FAMILY.get(m.group(0).lower(), m.group(0).lower().split()[0]) for m in _LANGUAGES.finditer(plain)}
+        found = language_families(plain)
         if len(found) >= 2 and asserted(text, "training_side") and asserted(text, "serving_side") \
-                and not _ONE_CODE_PATH.search(text):
-            sentence = next(s.text for s in analyse(text).sentences if _LANGUAGES.search(s.text))
+                and not one_code_path(text):
+            sentence = next(s.text for s in analyse(text).sentences if LANGUAGES.search(s.text))
             return path, Mention("feature_code_divergent", " and ".join(sorted(found)), sentence, "asserted", 0, 0)
     return None
 

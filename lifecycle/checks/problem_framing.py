@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import replace
 
@@ -18,6 +17,7 @@ from ..model import (
 )
 from ..text import ASSERTED, HEDGED, Quantity, analyse, asserted, mentions, negated, numbers, sentence_at
 from ..text.comparisons import admits_unmeasured, figure_from_document
+from ..text.judgement import people_judge
 from ..text.analysis import clause_at
 from ..text.cues import refers_back
 from ..text.metrics import content_words, parse_metric, same_metric
@@ -263,18 +263,9 @@ def _rule_in_label(project: Project):
     return None
 
 
-# A 'heuristic' that is people judging each case (volunteers' votes, a reviewer's call) is labelling, not a rule.
-_PEOPLE = re.compile(
-    r"\b(?:votes?|voting|volunteers?|annotators?|labell?ers?|reviewers?|experts?|clinicians?|moderators?|ecologists?|"
-    r"raters?|graders?|crowd\w*|hand-?label\w*|manual(?:ly)?\s+(?:label|review|check)\w*)\b", re.IGNORECASE)
-_MACHINE = re.compile(
-    r"\b(?:rules?|thresholds?|scores?|scored|scorecard|model|detector|classifier|keywords?|regex\w*|formula|"
-    r"if-then|cut-?off|points?)\b", re.IGNORECASE)
-
-
 def _people_judge(heuristic) -> bool:
-    text = f"{heuristic.name} {heuristic.description}"
-    return bool(_PEOPLE.search(text)) and not _MACHINE.search(text)
+    """A listed 'heuristic' that is people judging each case (volunteers' votes, a reviewer's call): labelling."""
+    return people_judge(f"{heuristic.name} {heuristic.description}")
 
 
 @check("PF-011", "Labels are produced by a rule or another model", phase=PHASE, severity=Severity.WARNING,

@@ -17,6 +17,7 @@ finding can quote the sentence it read. The parts:
 - ``joins``: past rows joined to a lookup table as it stands today;
 - ``selection``: outcomes that exist only for the cases someone acted on, said plainly;
 - ``privacy``: a privacy assessment put after the data is in use, or waved away;
+- ``rollout``, ``code``, ``judgement``: staged rollouts, languages of the feature path, people judging each case;
 - ``analysis``: ``analyse``, ``mentions``, ``asserted``, ``lacks``… (cached per text).
 """
 

@@ -210,3 +210,12 @@ def describes_a_person(name: str, description: str) -> bool:
     """A feature about a person: its name names one ('customer_zip5') or its description starts from one
     ("the seller's home ZIP")."""
     return bool(PERSON.intersection(name_tokens(name))) or bool(_POSSESSIVE_PERSON.search(description))
+
+
+_IMAGERY = re.compile(r"\b(?:image|images|imagery|frames|photos?|photographs?|video|videos|footage|cctv|recordings?)\b",
+                      re.IGNORECASE)
+
+
+def names_imagery(name: str) -> bool:
+    """A source's name says it holds images or video ('Camera-trap image archive', 'Depot CCTV footage')."""
+    return bool(_IMAGERY.search(name or ""))

@@ -753,3 +753,30 @@ def test_tuning_on_a_test_set_named_in_another_sentence_is_found(text: str) -> N
 ])
 def test_tuning_on_a_separate_period_is_not_tuning_on_the_test(text: str) -> None:
     assert tuned_on_named_test(text) is None
+
+
+# --- small readings the deployment, framing and data checks use ----------------------------------------------------
+
+def test_rollout_steps_and_a_controlled_first_step() -> None:
+    from lifecycle.text.rollout import controlled_first_step, names_a_step
+
+    assert names_a_step("Green takes 5% for a week, then all.") and not names_a_step("Cut over on 3 March.")
+    assert controlled_first_step("North first; the rest stay on the rules as the comparison; we stop if complaints "
+                                 "double.")
+    assert not controlled_first_step("North first, then the rest in March.")
+
+
+def test_languages_count_libraries_as_their_language_and_csharp_is_one() -> None:
+    from lifecycle.text.code import language_families, one_code_path
+
+    assert language_families("Training in PyTorch; the C# app and a .NET service score.") == {"python", "c#"}
+    assert one_code_path("the ONNX graph holds the preprocessing from the same module training calls")
+    assert not one_code_path("the app resizes frames itself")
+
+
+def test_people_judging_and_imagery_sources() -> None:
+    from lifecycle.text.judgement import people_judge
+    from lifecycle.text.names import names_imagery
+
+    assert people_judge("Five volunteer votes per frame") and not people_judge("Frames the detector scored low")
+    assert names_imagery("Depot CCTV footage") and not names_imagery("Camera station register")
