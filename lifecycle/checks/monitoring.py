@@ -492,7 +492,8 @@ def retraining_faster_than_labels(project: Project) -> Iterator[Hit]:
     on a label that takes two months refits nearly the same data (cost without fresher
     labels), and cannot react to a change sooner than the label delay allows (Rule 8). Match
     the cadence to how fast labels mature, or plan faster proxy labels and monitoring for
-    the gap.
+    the gap. Quiet when the cadence says each run learns only from cases whose outcome is in
+    ('on cohorts at least 95 days old', 'on contracts whose review has closed').
     """
     interval = retraining_interval(project)
     found = label_delay(project)
@@ -500,6 +501,8 @@ def retraining_faster_than_labels(project: Project) -> Iterator[Hit]:
         return
     every, field, sentence = interval
     delay, _ = found
+    if asserted(project.monitoring.retraining_cadence, "matured_only"):
+        return  # each run learns only from cases whose outcome is in: a run more often than the delay is sound
     if every < delay * DELAY_TOLERANCE:
         yield Hit(
             message=f"Retraining every {days(every)} while outcomes take {days(delay)} to be known: each run adds "

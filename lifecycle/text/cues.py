@@ -352,6 +352,8 @@ NOT_DEFERRAL = compile_phrases((
     "no decision|approval|sign-off|agreement ~~ is|are|was|be needed|required|necessary",
     # outcomes not known yet are a fact about the data, not work put off: 'last week's offers have no outcome yet'
     "no outcome|outcomes|label|labels|result|results ~ yet",
+    # cases held back for the next scheduled run: 'contracts still in negotiation wait for the following run'
+    "wait|waits|waiting for the following|next run|retrain|retraining|refit|release|cycle|round",
 ))
 
 # --- history: a value about the past, fixed before the prediction --------------------------------

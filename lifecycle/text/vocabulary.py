@@ -1946,6 +1946,19 @@ LABEL_TIMING = Concept(
      "years|hour|hours"),
 )
 
+# Each retraining learns only from cases whose outcome is in: 'on cohorts at least 95 days old', 'on offers whose
+# flights departed before the cut-off, so every window is closed', 'contracts whose review has closed'.
+MATURED_ONLY = Concept(
+    "matured_only", "training only on cases whose outcome is known",
+    ("at_least|>=|≥|older_than|more_than # ~ d|day|days|week|weeks|month|months old|before|ago|earlier",
+     "whose ~ outcome|outcomes|label|labels|review|reviews|window|windows|case|cases|flights|loans|claims ~~ closed|"
+     "known|final|finalised|settled|matured|departed|ended|resolved",
+     "every|each|all ~ outcome|offer|label|case|review|window|unit|clause|loan|claim ~~ window|windows ~ is|are closed",
+     "every|each unit|case|clause|claim|loan|order|row ~ has|carries|carry ~ its|their final|exit|known|settled",
+     "only|just ~ matured|mature|closed|settled|resolved|final ~ cases|outcomes|labels|cohorts|rows|examples",
+     "wait|waits|waiting for the following|next run|retrain|refit"),
+)
+
 LABEL_SOURCE_WORDS = Concept(
     "label_source_words", "where outcomes are recorded",
     ("record|records|recorded|log|logs|logged|capture|captures|captured|store|stores|stored|register|registers|"
@@ -2044,6 +2057,6 @@ VOCABULARY: dict[str, Concept] = {
         OVERALL_ONLY, REACTIVE_ONLY, FP_WORDS, FN_WORDS, ADVERSARIAL, IMMATURE_AS_NEGATIVE, FALLBACK, QUALITY_GATE,
         GATE_BLOCKS, LABEL_TIMING, OUTPUTS_BECOME_LABELS, INPUT_DRIFT, SIMPLE_MODEL_FIRST, NOISY_LABEL, SELECTION_LABEL,
         OUTCOME_TARGET, CALIBRATION_WORDS, POSITION_HANDLED, IGNORE_OUTPUT, VAGUE_OWNER, MANUAL_GATE, ENTITY_OVERLAP,
-        GROUPED_BY_ENTITY, REPEATED_ENTITY, FILINGS, PERCEPTUAL_INPUTS, ANY_AMOUNT, PEOPLE_ON_CAMERA,
+        GROUPED_BY_ENTITY, REPEATED_ENTITY, FILINGS, PERCEPTUAL_INPUTS, ANY_AMOUNT, PEOPLE_ON_CAMERA, MATURED_ONLY,
     )
 }

@@ -1189,3 +1189,13 @@ QUIET += [
     ("PF-015", _baseline("Keyword rules, replayed over the test weeks: 0.70 accuracy against the reassignment log, "
                          "and 0.9 recall on escalation reports.")),
 ]
+
+
+def test_retraining_more_often_than_labels_arrive_is_sound_when_each_run_uses_matured_cases_only() -> None:
+    def monthly(cadence: str) -> Mutation:
+        return both(put("monitoring.retraining_interval_days", 1), put("monitoring.retraining_cadence", cadence))
+
+    assert _by_check(monthly("Every day, on everything logged so far."), "MN-015")
+    assert _by_check(monthly("Every day, on tickets at least 10 days old, so every ticket has its final queue."),
+                     "MN-015") == []
+    assert _by_check(monthly("Every day; tickets still open wait for the next run."), "MN-003") == []
