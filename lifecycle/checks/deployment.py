@@ -9,7 +9,7 @@ from ..text import ASSERTED, DEFERRED, Gap, Mention, analyse, asserted, cues, me
 from ..text.analysis import clause_at, deferred_after
 from ..text.code import LANGUAGES, language_families, one_code_path
 from ..text.metrics import parse_metric, same_metric
-from ..text.rollout import SHADOW, controlled_first_step, names_a_step
+from ..text.rollout import SHADOW, controlled_first_step, names_a_step, time_taken
 from .facts import (
     about_people, all_asserted, blank, evidence, first_asserted, placeholder, row_name, started, texts_of, unsettled_plan,
 )
@@ -425,7 +425,8 @@ def rollback_not_ready(project: Project) -> Iterator[Hit]:
     minutes = deployment.rollback_minutes
     if minutes is not None:
         slow = next((q for q in numbers(plan) if q.days is not None and not q.cadence
-                     and q.days * 1440 > 4 * max(minutes, 1) and q.days * 1440 >= 60), None)
+                     and q.days * 1440 > 4 * max(minutes, 1) and q.days * 1440 >= 60
+                     and time_taken(clause_at(plan, q.start), q.text)), None)
         if slow:
             yield Hit(message=f"A rollback is given as {minutes:g} minutes, but the plan says it takes {slow.text}.",
                       fix="Make the rollback fast enough to match the answer (a flag, an alias or a traffic switch), "

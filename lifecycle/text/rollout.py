@@ -36,3 +36,18 @@ def names_a_step(plan: str) -> bool:
 def controlled_first_step(plan: str) -> bool:
     """The plan keeps the rest on the old way as a comparison and names a rule that stops the rollout."""
     return bool(_CONTROLLED.search(plan or ""))
+
+
+# A duration is how long something takes ('the switch takes under fifteen minutes', 'restored within two days'),
+# not a window it looks back over ('contracts triaged in the preceding ten working days are re-queued').
+_TAKES = re.compile(r"\b(?:take|takes|took|taking|within|lasts?|needs?|needed|requires?|in\s+(?:about|under|less\s+than|"
+                    r"around|roughly)|back\s+in|restored\s+in|completes?\s+in|done\s+in|about|around|roughly|up\s+to)\b",
+                    re.IGNORECASE)
+_LOOKBACK = re.compile(r"\b(?:preceding|previous|prior|last|past|earlier|since)\s*$", re.IGNORECASE)
+
+
+def time_taken(clause: str, duration: str) -> bool:
+    """The duration (as written in the clause) is how long something takes, not a window looked back over."""
+    at = clause.find(duration)
+    before = clause[:at] if at >= 0 else clause
+    return bool(_TAKES.search(clause)) and not _LOOKBACK.search(before.rstrip())

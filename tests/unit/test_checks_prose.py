@@ -1199,3 +1199,12 @@ def test_retraining_more_often_than_labels_arrive_is_sound_when_each_run_uses_ma
     assert _by_check(monthly("Every day, on tickets at least 10 days old, so every ticket has its final queue."),
                      "MN-015") == []
     assert _by_check(monthly("Every day; tickets still open wait for the next run."), "MN-003") == []
+
+
+def test_a_rollback_time_is_what_the_switch_takes_not_a_window_it_looks_back_over() -> None:
+    def timed(plan: str) -> Mutation:
+        return both(put("deployment.rollback_minutes", 15), put("deployment.rollback_plan", plan))
+
+    assert _by_check(timed("The on-call flips the alias back; tickets routed in the preceding ten working days are "
+                           "re-queued. The switch takes under fifteen minutes; rehearsed in May."), "DE-011") == []
+    assert _by_check(timed("Redeploying the old image through the release train takes about two days."), "DE-011")

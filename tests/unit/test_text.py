@@ -780,3 +780,10 @@ def test_people_judging_and_imagery_sources() -> None:
 
     assert people_judge("Five volunteer votes per frame") and not people_judge("Frames the detector scored low")
     assert names_imagery("Depot CCTV footage") and not names_imagery("Camera station register")
+
+
+def test_a_duration_taken_is_told_from_a_lookback_window() -> None:
+    from lifecycle.text.rollout import time_taken
+
+    assert time_taken("The switch takes under fifteen minutes", "fifteen minutes")
+    assert not time_taken("cases triaged in the preceding ten working days are re-queued", "ten working days")
