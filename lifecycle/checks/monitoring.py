@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from ..model import AlertAction, Project, RetrainingTrigger, SignalKind
 from ..text import DEFERRED, NEGATED, Gap, asserted, mentions, numbers, sentence_at
+from ..text.evaluation_sets import staleness_measured
 from .facts import (
     DELAY_TOLERANCE, about_people, blank, days, evidence, label_delay, quoted, row_name, sensitive_features,
     signal_kinds, started, unowned, unsettled_plan,
@@ -210,12 +211,14 @@ def staleness_unknown(project: Project) -> Iterator[Hit]:
     How fast quality drops with model age decides how often to retrain and how urgent a
     broken pipeline is (Rule 8, ML Test Score Model 4). An answer that says it was 'not yet
     measured', is 'probably fine' or 'an assumption', or will be looked at later, counts as
-    unknown.
+    unknown; a remark that things 'move slowly' beside a back-test that measured the decay does not.
     """
     monitoring = project.monitoring
     impact = monitoring.staleness_impact
     gap = unsettled_plan(impact) if impact.strip() else None
     guess = asserted(impact, "unmeasured")
+    if guess and not gap and staleness_measured(impact):
+        guess = None  # 'pay moves slowly week to week' beside a back-test that measured the decay
     if gap or guess:
         sentence = gap.sentence if gap else guess.sentence
         yield Hit(

@@ -104,3 +104,20 @@ def tuned_on_named_test(text: str):
         if back or (test_months and _months(sentence.text) & test_months):
             return sentence
     return None
+
+
+# --- a staleness impact that was measured ---------------------------------------------------------------------------
+
+_MEASURED_AGEING = re.compile(
+    r"\b(?:back-?test\w*|backtest\w*|frozen\s+(?:at|in|on|model)|(?:a\s+)?model\s+(?:frozen|trained)\s+(?:up\s+)?"
+    r"(?:to|at|on|until)|we\s+measured|measured|replay\w*|scored\s+on\s+(?:later|the\s+following|subsequent))\b",
+    re.IGNORECASE,
+)
+
+
+def staleness_measured(text: str) -> bool:
+    """The answer reports a measurement of how a model ages: a back-test of a frozen model with a figure ('a model
+    frozen at the end of May and scored on Jun-Dec under-shoots by 0.3 % a month')."""
+    from .numbers import quantities
+
+    return bool(_MEASURED_AGEING.search(text or "")) and any(q.unit in ("%", "pp", "") for q in quantities(text))

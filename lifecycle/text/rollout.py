@@ -40,9 +40,9 @@ def controlled_first_step(plan: str) -> bool:
 
 # A duration is how long something takes ('the switch takes under fifteen minutes', 'restored within two days'),
 # not a window it looks back over ('contracts triaged in the preceding ten working days are re-queued').
-_TAKES = re.compile(r"\b(?:take|takes|took|taking|within|lasts?|needs?|needed|requires?|in\s+(?:about|under|less\s+than|"
-                    r"around|roughly)|back\s+in|restored\s+in|completes?\s+in|done\s+in|about|around|roughly|up\s+to)\b",
-                    re.IGNORECASE)
+_TAKES = re.compile(r"\b(?:take|takes|took|taking|within|lasts?|needs?|needed|requires?|"
+                    r"in\s+(?:about|under|less\s+than|around|roughly)|back\s+in|restored\s+in|completes?\s+in|"
+                    r"done\s+in|about|around|roughly|up\s+to)\b", re.IGNORECASE)
 _LOOKBACK = re.compile(r"\b(?:preceding|previous|prior|last|past|earlier|since)\s*$", re.IGNORECASE)
 
 
