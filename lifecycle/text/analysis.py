@@ -388,10 +388,13 @@ def deferred_after(mention: Mention) -> str:
 
 def clear_caches() -> None:
     """Forget every analysed text (the phrase patterns stay compiled): for timing a review of text never seen."""
-    from . import metrics, names, patterns
+    from . import comparisons, evaluation_sets, joins, metrics, names, patterns, periods, privacy, selection
 
     for cached in (analyse, mentions, lacks, unsettled, unconfirmed, numbers, patterns.word_set, names.name_tokens,
                    names.protected_in_name, names.proxy_in_name, names.proxy_in_text, names.protected_in_text,
-                   metrics.parse_metric):
+                   metrics.parse_metric, comparisons.figure_from_document, comparisons.admits_unmeasured,
+                   comparisons.figures_dated_apart, periods.predicted_periods, periods.counts_over_period,
+                   joins.history_joined_as_today, selection.outcomes_only_where_acted, privacy.assessment_after_use,
+                   evaluation_sets.tuned_on_named_test, evaluation_sets.staleness_measured):
         cached.cache_clear()
     patterns.forget_texts()

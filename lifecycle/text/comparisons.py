@@ -9,6 +9,7 @@ populations and periods, whatever words it uses for where the baseline came from
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 from .numbers import quantities, years
@@ -48,6 +49,7 @@ def _is_score(quantity) -> bool:
     return quantity.unit in ("%", "") and (quantity.unit == "%" or 0 < quantity.value < 1)
 
 
+@lru_cache(maxsize=4096)
 def figures_dated_apart(text: str) -> DatedApart | None:
     """The comparison quotes at least two scores and dates them in years that do not overlap: the earliest year
     it names (outside clauses about training) is before the latest, and no clause names both."""
@@ -110,6 +112,7 @@ def _has_figure(text: str) -> bool:
     return any(_is_score(q) for q in quantities(text)) or bool(_FRACTION.search(text))
 
 
+@lru_cache(maxsize=4096)
 def figure_from_document(text: str) -> DocumentedFigure | None:
     """A score the comparison takes from a document or an estimate (an audit, an annual report, a vendor's case
     study, published studies) rather than from the test data: the part of a sentence that names the document, or
@@ -140,6 +143,7 @@ _NOT_MEASURED = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
 def admits_unmeasured(text: str) -> str | None:
     """The sentence in which a baseline description says its figure was never measured, or None."""
     for sentence in sentences(text or ""):

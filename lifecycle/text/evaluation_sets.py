@@ -7,6 +7,7 @@ period the plan itself calls the test set makes the reported test score optimist
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .numbers import years
 
@@ -76,6 +77,7 @@ def _months(text: str) -> set[int]:
     return found
 
 
+@lru_cache(maxsize=4096)
 def tuned_on_named_test(text: str):
     """The sentence that chooses settings on the test set another sentence of the same answer names: by pointing
     back to it ('picked on those May-Jun departures', 'early stopping uses that same window') or by naming its
@@ -115,6 +117,7 @@ _MEASURED_AGEING = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
 def staleness_measured(text: str) -> bool:
     """The answer reports a measurement of how a model ages: a back-test of a frozen model with a figure ('a model
     frozen at the end of May and scored on Jun-Dec under-shoots by 0.3 % a month')."""

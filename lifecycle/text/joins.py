@@ -12,6 +12,7 @@ today's value used at scoring, and for a sentence that rules the live table out.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .cues import NEGATION
 from .split import Span, clauses, sentences
@@ -38,6 +39,7 @@ _HISTORY = re.compile(
 _RULED_OUT = re.compile(r"\b(?:rather\s+than|instead\s+of|in\s+place\s+of|never|avoid\w*)\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=4096)
 def history_joined_as_today(text: str) -> Span | None:
     """The sentence in which the training history is joined to a table as it stands today, or None."""
     for sentence in sentences(text or ""):

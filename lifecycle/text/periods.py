@@ -15,6 +15,7 @@ or that the value is planned ahead ('rostered for the shift', 'the forecast for 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 from .cues import NEGATION, history_qualified
@@ -72,6 +73,7 @@ class PeriodCount:
     words: str  # the words naming the period ('for the shift')
 
 
+@lru_cache(maxsize=4096)
 def predicted_periods(target: str) -> frozenset[str]:
     """The period nouns a prediction target is made for ('each upcoming shift' -> {'shift'}), plus 'day' when one
     of them is part of a day."""
@@ -81,6 +83,7 @@ def predicted_periods(target: str) -> frozenset[str]:
     return frozenset(found)
 
 
+@lru_cache(maxsize=4096)
 def counts_over_period(description: str, periods: frozenset[str]) -> PeriodCount | None:
     """A clause of ``description`` that counts events over one of the predicted ``periods`` ('jobs logged on the
     segment for the shift') in a sentence that says nothing of an earlier period, of a value planned ahead or of a

@@ -14,6 +14,7 @@ not one.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .split import Span, sentences
 
@@ -43,6 +44,7 @@ _NOTHING_LEFT = re.compile(r"\b(?:nothing|no\s+[\w-]+)\s+(?:is|are|was|were)\s+(
                            re.IGNORECASE)
 
 
+@lru_cache(maxsize=4096)
 def assessment_after_use(text: str) -> Span | None:
     """The sentence that puts the privacy assessment (or de-identification) after the data is used, or says none
     is needed, or None."""

@@ -12,6 +12,7 @@ takes them whole, clause by clause.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .analysis import ASSERTED, Mention
 from .split import sentences
@@ -42,6 +43,7 @@ _FORMS = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
 def outcomes_only_where_acted(text: str) -> Mention | None:
     """The words (and their sentence) saying the data holds outcomes only for the cases someone acted on, or None;
     a ``selective_labels`` mention, as the vocabulary's phrases give."""

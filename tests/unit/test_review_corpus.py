@@ -48,13 +48,15 @@ def test_corpus_has_enough_plans_and_domains():
     holdout5 = [p for p in PLANS if p.split == "holdout5"]
     holdout6 = [p for p in PLANS if p.split == "holdout6"]
     holdout7 = [p for p in PLANS if p.split == "holdout7"]
+    holdout8 = [p for p in PLANS if p.split == "holdout8"]
     assert len(holdout2) >= 3
     assert len(holdout3) >= 4
     assert len(holdout4) >= 3
     assert len(holdout5) >= 2
     assert len(holdout6) >= 3
     assert len(holdout7) >= 3
-    assert len({p.domain for p in PLANS}) >= 28
+    assert len(holdout8) >= 3
+    assert len({p.domain for p in PLANS}) >= 31
     assert not {p.domain for p in dev} & {p.domain for p in holdout}, "holdout domains must not appear in dev"
     earlier = {p.domain for p in dev + holdout}
     assert not {p.domain for p in holdout2} & earlier, "holdout2 domains must be new to dev and holdout"
@@ -64,7 +66,9 @@ def test_corpus_has_enough_plans_and_domains():
     assert not {p.domain for p in holdout5} & (before4 | {p.domain for p in holdout4}), "holdout5 domains must be new"
     before6 = before4 | {p.domain for p in holdout4 + holdout5}
     assert not {p.domain for p in holdout6} & before6, "holdout6 domains must be new"
+    before8 = before6 | {p.domain for p in holdout6 + holdout7}
     assert not {p.domain for p in holdout7} & (before6 | {p.domain for p in holdout6}), "holdout7 domains must be new"
+    assert not {p.domain for p in holdout8} & before8, "holdout8 domains must be new"
     for plan in PLANS:
         assert not re.search(r"churn|recommend|loan", plan.domain, re.I), plan.domain
 
@@ -75,7 +79,7 @@ def test_gap_ids_are_unique_across_the_corpus():
 
 
 def test_sealed_folders_warn_the_check_developer():
-    assert SEALED_SPLITS == ("holdout2", "holdout6") and set(SEALED_SPLITS) <= set(SPLITS)
+    assert SEALED_SPLITS == ("holdout2", "holdout6", "holdout8") and set(SEALED_SPLITS) <= set(SPLITS)
     for split in SEALED_SPLITS:
         note = (CORPUS_DIR / split / "README.md").read_text(encoding="utf-8")
         assert "do not open" in note.lower() and "check developer" in note.lower()
