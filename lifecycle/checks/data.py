@@ -316,8 +316,8 @@ def joined_tables_drift(project: Project) -> Iterator[Hit]:
         today = _history_joined_as_today(project, [feature for feature, _ in joined])
         if today:
             yield Hit(
-                message=f"Joined values are said to be {mitigation.label.lower()!r}, but the training history is "
-                        "joined to the tables as they stand today: past rows carry values serving never saw.",
+                message=f"The plan answers '{mitigation.label}', but the training history is joined to the tables "
+                        "as they stand today: past rows carry values serving never saw.",
                 fix="Rebuild the training rows from snapshots or change history as of each row's prediction time, "
                     "or train only on rows whose joined values were logged at serving.",
                 field="data.joined_tables", evidence=evidence(today.text), basis=CROSS,

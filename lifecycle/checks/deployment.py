@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from ..model import Comparator, InfraTest, Project, RollbackMechanism, RolloutStrategy, ServingMode
 from ..text import ASSERTED, DEFERRED, Gap, Mention, analyse, asserted, cues, mentions, numbers, sentence_at
 from ..text.analysis import clause_at, deferred_after
-from ..text.code import LANGUAGES, language_families, one_code_path
+from ..text.code import LANGUAGES, display_name, language_families, one_code_path
 from ..text.metrics import parse_metric, same_metric
 from ..text.rollout import SHADOW, controlled_first_step, names_a_step, time_taken
 from .facts import (
@@ -188,7 +188,8 @@ def _two_languages(project: Project):
         if len(found) >= 2 and asserted(text, "training_side") and asserted(text, "serving_side") \
                 and not one_code_path(text):
             sentence = next(s.text for s in analyse(text).sentences if LANGUAGES.search(s.text))
-            return path, Mention("feature_code_divergent", " and ".join(sorted(found)), sentence, "asserted", 0, 0)
+            names = " and ".join(sorted(display_name(family) for family in found))
+            return path, Mention("feature_code_divergent", names, sentence, "asserted", 0, 0)
     return None
 
 

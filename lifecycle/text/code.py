@@ -36,3 +36,12 @@ def language_families(text: str) -> set[str]:
 def one_code_path(text: str) -> bool:
     """The text says both sides run the same transformation code."""
     return bool(_ONE_CODE_PATH.search(text or ""))
+
+
+_DISPLAY = {"c#": "C#", "c++": "C++", "javascript": "JavaScript", "golang": "Go", "go": "Go", "pl/sql": "PL/SQL",
+            "t-sql": "T-SQL", "vba": "VBA", "ccl": "CCL", "php": "PHP"}
+
+
+def display_name(family: str) -> str:
+    """How a language is written ('c#' -> 'C#', 'python' -> 'Python')."""
+    return _DISPLAY.get(family, family.capitalize())
